@@ -1,0 +1,23 @@
+{
+    "name": "LTC Leads",
+    "summary": "Lead-to-Cash, stage 1: lead lifecycle, cleaning and dedup, grading, "
+    "public lead pools with reclamation, customer pool",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "author": "LTC developers",
+    "website": "https://github.com/ltc-odoo/ltc",
+    "license": "LGPL-3",
+    "depends": ["crm"],
+    "external_dependencies": {"python": ["openpyxl", "xlsxwriter"]},
+    "data": [
+        "security/ltc_lead_security.xml",
+        "security/ir.model.access.csv",
+        "views/ltc_product_line_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/ltc_lead_demo.xml",
+    ],
+    "application": True,
+    "installable": True,
+}

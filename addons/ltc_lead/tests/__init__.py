@@ -1,0 +1,1 @@
+from . import test_dedup_keys, test_security_groups

@@ -1,0 +1,15 @@
+{
+    "name": "LTC Receivables",
+    "summary": "Lead-to-Cash, stage 5: payment plans whose receivables are posted invoices",
+    "version": "18.0.1.0.0",
+    "category": "Accounting/Accounting",
+    "author": "LTC developers",
+    "website": "https://github.com/ltc-odoo/ltc",
+    "license": "LGPL-3",
+    "depends": ["ltc_contract", "account"],
+    "data": [
+        "views/account_move_views.xml",
+        "views/menus.xml",
+    ],
+    "installable": True,
+}

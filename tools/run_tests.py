@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""The project's test command (``./ltc test``; ``.ci/run`` calls exactly that).
+
+1. refuses to run (exit 2, says what is missing) without Odoo 18.0, PostgreSQL, the OCA addons,
+   pytest-odoo or Chromium;
+2. lint: ruff and pylint-odoo on ``addons/``;
+3. creates a throwaway database and installs the six addons (with demo data);
+4. runs every addon test with pytest-odoo (``addons/*/tests``), the ``HttpCase`` tours with
+   ``odoo-bin --test-tags ltc_tour`` (pytest-odoo cannot run them on 18), and the black-box tests
+   in ``tests/`` with plain pytest;
+5. prints ``N passed, N failed`` as its last line, drops the database, exits 1 on any failure.
+"""
+import argparse
+import importlib.metadata
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ADDONS = ["ltc_lead", "ltc_opportunity", "ltc_cpq", "ltc_contract", "ltc_receivable", "ltc_reports"]
+OCA = ["odoo-addon-base_tier_validation", "odoo-addon-sale_tier_validation", "odoo-addon-report_xlsx"]
+PY = sys.executable
+
+
+def say(msg):
+    print(f"[ltc test] {msg}", flush=True)
+
+
+def die(msg):
+    print(f"[ltc test] ERROR: {msg}", file=sys.stderr, flush=True)
+    print("0 passed, 1 failed")
+    sys.exit(2)
+
+
+def run(cmd, env=None):
+    """Run cmd, stream its output, return (returncode, output)."""
+    say("$ " + " ".join(cmd))
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
+    )
+    out = []
+    for line in proc.stdout:
+        sys.stdout.write(line)
+        out.append(line)
+    proc.wait()
+    sys.stdout.flush()
+    return proc.returncode, "".join(out)
+
+
+def check_prerequisites(need_browser=True):
+    try:
+        import odoo.release  # noqa: PLC0415
+    except ImportError:
+        die(f"Odoo is not importable by {PY} ('import odoo' fails). Run ./ltc setup, or set PYTHON.")
+    if odoo.release.serie != "18.0":
+        die(f"Odoo {odoo.release.serie} found, 18.0 required")
+    try:
+        import psycopg2  # noqa: PLC0415
+
+        psycopg2.connect(**pg_params("postgres")).close()
+    except Exception as exc:
+        die(f"PostgreSQL is not reachable ({exc}). Run ./ltc setup (it installs and starts it).")
+    for dist in OCA + ["pytest-odoo", "openpyxl", "xlsxwriter"]:
+        try:
+            importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            die(f"Python package {dist} is missing: {PY} -m pip install -r requirements.txt")
+    if need_browser and not (shutil.which("chromium") or shutil.which("google-chrome")):
+        die("Chromium is missing (needed by the HttpCase tours): apt-get install chromium")
+
+
+def pg_params(dbname):
+    """Connection parameters as odoo.conf gives them (socket and current user by default)."""
+    import configparser  # noqa: PLC0415
+
+    cfg = configparser.ConfigParser()
+    cfg.read(os.path.join(ROOT, "odoo.conf"))
+    opts = cfg["options"] if cfg.has_section("options") else {}
+    params = {"dbname": dbname}
+    for key, name in (("db_host", "host"), ("db_port", "port"), ("db_user", "user"), ("db_password", "password")):
+        val = opts.get(key)
+        if val and val != "False":
+            params[name] = val
+    return params
+
+
+def drop_db(db):
+    import psycopg2  # noqa: PLC0415
+
+    conn = psycopg2.connect(**pg_params("postgres"))
+    conn.autocommit = True
+    with conn.cursor() as cr:
+        cr.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+    conn.close()
+    shutil.rmtree(os.path.expanduser(f"~/.local/share/Odoo/filestore/{db}"), ignore_errors=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def lint():
+    """ruff + pylint-odoo (the checks of .pylintrc); returns the number of failed linters."""
+    failed = 0
+    rc, _ = run([PY, "-m", "ruff", "check", "addons", "tests", "tools"])
+    failed += rc != 0
+    rc, _ = run([PY, "-m", "pylint", "--rcfile=.pylintrc", *[f"addons/{a}" for a in ADDONS]])
+    failed += rc != 0
+    return failed
+
+
+PYTEST_RE = re.compile(r"=+ (.*?) in [\d.]+s")
+
+
+def pytest_counts(output):
+    """(passed, failed) from pytest's closing line; errors count as failed."""
+    passed = failed = 0
+    closing = list(PYTEST_RE.finditer(output))
+    if closing:
+        m = closing[-1]
+        for num, word in re.findall(r"(\d+) (passed|failed|errors?)", m.group(1)):
+            if word == "passed":
+                passed += int(num)
+            else:
+                failed += int(num)
+    return passed, failed
+
+
+ODOO_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lint-only", action="store_true")
+    parser.add_argument("--keep-db", action="store_true", help="do not drop the test database")
+    parser.add_argument("--db", help="reuse this database (already installed); implies --keep-db")
+    parser.add_argument("--no-lint", action="store_true")
+    parser.add_argument("-k", dest="keyword", help="pytest -k expression for the addon tests")
+    args = parser.parse_args()
+
+    if args.lint_only:
+        failed = lint()
+        print(f"{2 - failed} passed, {failed} failed")
+        sys.exit(1 if failed else 0)
+
+    check_prerequisites()
+    passed = failed = 0
+    if not args.no_lint:
+        lint_failed = lint()
+        passed, failed = 2 - lint_failed, lint_failed
+
+    db = args.db or f"ltc_test_{os.getpid()}_{int(time.time())}"
+    keep = args.keep_db or bool(args.db)
+    odoo = [PY, "-m", "odoo", "-c", "odoo.conf", "-d", db, "--workers=0", "--max-cron-threads=0"]
+    env = dict(os.environ, ODOO_RC=os.path.join(ROOT, "odoo.conf"), PYTHONDONTWRITEBYTECODE="1")
+    try:
+        if not args.db:
+            say(f"installing {', '.join(ADDONS)} with demo data into {db}")
+            rc, out = run(odoo + ["-i", ",".join(ADDONS), "--stop-after-init", "--log-level=warn"], env=env)
+            if rc != 0 or re.search(r" (ERROR|CRITICAL) ", out):
+                die("installing the addons failed (see the log above)")
+
+        # 1. addon tests with pytest-odoo (HttpCase tours excluded: they run below)
+        cmd = [PY, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rfE",
+               f"--odoo-database={db}", "--odoo-config=odoo.conf", "--odoo-log-level=warn",
+               # pytest-odoo imports odoo.tests outside test mode: silence that one log line
+               "--odoo-extra=log-handler=odoo.tests.common:CRITICAL",
+               "--ignore-glob=**/test_tour*.py", *[f"addons/{a}/tests" for a in ADDONS]]
+        if args.keyword:
+            cmd += ["-k", args.keyword]
+        rc, out = run(cmd, env=env)
+        p, f = pytest_counts(out)
+        if rc not in (0, 1) and not f:
+            f = 1  # collection error, interrupted, or no test at all (exit 5)
+        passed, failed = passed + p, failed + f
+
+        # 2. HttpCase tours in headless Chromium, through odoo-bin
+        if not args.keyword:
+            rc, out = run(odoo + ["--test-enable", "--test-tags=ltc_tour", "--stop-after-init",
+                                  f"--http-port={free_port()}", "--log-level=test"], env=env)
+            m = ODOO_RE.findall(out)
+            if m:
+                f_, e_, n_ = map(int, m[-1])
+                passed, failed = passed + n_ - f_ - e_, failed + f_ + e_
+                if rc != 0 and not (f_ + e_):
+                    failed += 1
+            else:
+                say("the tour run printed no result line")
+                failed += 1
+
+            # 3. black-box and cross-addon tests in tests/ (they get the installed database)
+            rc, out = run([PY, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rfE", "tests"],
+                          env=dict(env, LTC_TEST_DB=db))
+            p, f = pytest_counts(out)
+            if rc not in (0, 1) and not f:
+                f = 1
+            passed, failed = passed + p, failed + f
+    finally:
+        if not keep:
+            drop_db(db)
+    print(f"{passed} passed, {failed} failed", flush=True)
+    sys.exit(1 if failed or not passed else 0)
+
+
+if __name__ == "__main__":
+    main()
