@@ -142,7 +142,17 @@ def main():
     parser.add_argument("--db", help="reuse this database (already installed); implies --keep-db")
     parser.add_argument("--no-lint", action="store_true")
     parser.add_argument("-k", dest="keyword", help="pytest -k expression for the addon tests")
+    parser.add_argument("--plain-pytest", nargs="+", metavar="PATH",
+                        help="only run plain pytest on PATH and summarise (used to test this runner)")
     args = parser.parse_args()
+
+    if args.plain_pytest:
+        rc, out = run([PY, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:odoo", "-q", *args.plain_pytest])
+        passed, failed = pytest_counts(out)
+        if rc not in (0, 1) and not failed:
+            failed = 1
+        print(f"{passed} passed, {failed} failed", flush=True)
+        sys.exit(1 if failed or not passed else 0)
 
     if args.lint_only:
         failed = lint()
@@ -195,7 +205,7 @@ def main():
                 failed += 1
 
             # 3. black-box and cross-addon tests in tests/ (they get the installed database)
-            rc, out = run([PY, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rfE", "tests"],
+            rc, out = run([PY, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:odoo", "-q", "-rfE", "tests"],
                           env=dict(env, LTC_TEST_DB=db))
             p, f = pytest_counts(out)
             if rc not in (0, 1) and not f:
