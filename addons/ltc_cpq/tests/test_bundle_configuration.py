@@ -1,0 +1,82 @@
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import LtcCpqCommon
+
+
+@tagged("post_install", "-at_install")
+class TestBundleConfiguration(LtcCpqCommon):
+    def test_configurator_adds_required_and_chosen_optional_components(self):
+        order = self._create_quote(user=self.rep)
+        self._configure_bundle(order, quantity=2.0, options={self.disk: 4.0, self.psu: False}, user=self.rep)
+        parent = order.order_line.filtered(lambda sol: sol.product_id == self.server)
+        self.assertEqual(parent.product_uom_qty, 2.0)
+        children = parent.bundle_child_line_ids
+        self.assertEqual(children.product_id, self.cpu | self.disk, "PSU was left out, CPU is required")
+        self.assertEqual(children.filtered(lambda sol: sol.product_id == self.cpu).product_uom_qty, 4.0,
+                         "2 CPU per bundle x 2 bundles")
+        self.assertEqual(children.filtered(lambda sol: sol.product_id == self.disk).product_uom_qty, 8.0)
+        self.assertFalse(order.ltc_rule_warning)
+
+    def test_included_component_is_quoted_at_zero_added_component_at_its_price(self):
+        order = self._create_quote()
+        self._configure_bundle(order, options={self.disk: 2.0, self.psu: 1.0})
+        cpu_line = order.order_line.filtered(lambda sol: sol.product_id == self.cpu)
+        disk_line = order.order_line.filtered(lambda sol: sol.product_id == self.disk)
+        self.assertEqual(cpu_line.price_unit, 0.0)
+        self.assertEqual(disk_line.price_unit, 500.0)
+        self.assertEqual(order.amount_untaxed, 10000.0 + 2 * 500.0 + 300.0)
+        # an included component at zero is not a discount nor a sale below cost
+        self.assertEqual(order.max_discount, 0.0)
+        self.assertFalse(order.below_cost)
+        cpu_line.product_uom_qty = 3.0
+        self.assertEqual(cpu_line.price_unit, 0.0, "changing the quantity keeps an included component at zero")
+
+    def test_configurator_refuses_to_leave_out_a_required_component(self):
+        order = self._create_quote()
+        with self.assertRaisesMsg(UserError, "LTC CPU"):
+            self._configure_bundle(order, options={self.cpu: False})
+        self.assertFalse(order.order_line, "nothing is added when the configuration is refused")
+
+    def test_configurator_refuses_quantities_outside_min_max(self):
+        order = self._create_quote()
+        with self.assertRaisesMsg(UserError, "LTC Disk"):
+            self._configure_bundle(order, options={self.disk: 9.0})
+        with self.assertRaisesMsg(UserError, "LTC CPU"):
+            self._configure_bundle(order, options={self.cpu: 0.5})
+        self.assertFalse(order.order_line)
+
+    def test_quote_missing_a_required_component_cannot_be_sent_or_confirmed(self):
+        order = self._create_quote()
+        self._configure_bundle(order)
+        order.order_line.filtered(lambda sol: sol.product_id == self.cpu).unlink()
+        self.assertIn("LTC CPU", order.ltc_rule_warning)
+        with self.assertRaisesMsg(UserError, 'Bundle "LTC Server": the required component LTC CPU is missing'):
+            order.action_confirm()
+        with self.assertRaisesMsg(UserError, "LTC CPU"):
+            order.action_quotation_sent()
+        with self.assertRaisesMsg(UserError, "LTC CPU"):
+            order.action_quotation_send()
+        self.assertEqual(order.state, "draft")
+
+    def test_bundle_added_as_plain_line_lacks_its_required_components(self):
+        order = self._create_quote([(self.server, 1)])
+        with self.assertRaisesMsg(UserError, "required component LTC CPU is missing"):
+            order.action_confirm()
+
+    def test_component_quantity_changed_beyond_max_blocks_confirmation(self):
+        order = self._create_quote()
+        self._configure_bundle(order, quantity=2.0)
+        order.order_line.filtered(lambda sol: sol.product_id == self.cpu).product_uom_qty = 10.0
+        with self.assertRaisesMsg(UserError, "LTC CPU must be 1.0 to 4.0 per bundle, not 5.0"):
+            order.action_confirm()
+        order.order_line.filtered(lambda sol: sol.product_id == self.cpu).product_uom_qty = 8.0
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+
+    def test_bundle_component_limits_are_consistent(self):
+        with self.assertRaises(ValidationError):
+            self.bl_disk.write({"quantity": 10.0})
+        with self.assertRaises(ValidationError):
+            self.bl_disk.write({"min_qty": 3.0, "quantity": 2.0})
+        self.assertEqual(self.bl_disk.quantity, 2.0)

@@ -1,0 +1,1 @@
+from . import ltc_bundle_configurator, ltc_bundle_configurator_line, ltc_quote_revise_wizard, ltc_rebate_redeem_wizard
