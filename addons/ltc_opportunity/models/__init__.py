@@ -2,6 +2,7 @@ from . import (
     crm_lead_conflict,
     crm_lead_decision,
     crm_lead_forecast,
+    crm_lead_merge,
     crm_lead_iron_triangle,
     crm_lead_registration,
     crm_lead_stage_gate,

@@ -51,6 +51,7 @@ class CrmLead(models.Model):
     def action_register(self):
         """Register (报备) the opportunity: create a registration and submit it for approval."""
         registrations = self.env["ltc.opportunity.registration"]
+        self._check_registration_data()
         for lead in self:
             if lead.registration_state in ("to_approve", "approved"):
                 raise UserError(_("%(lead)s is already registered (%(name)s).",

@@ -82,6 +82,8 @@ class CrmLead(models.Model):
         today = now.replace(hour=0, minute=0, second=0, microsecond=0)
         self._unflag_revived_opportunities()
         self.env["mail.activity"].flush_model(["res_model", "res_id", "create_date"])
+        self.env["res.company"].flush_model(["ltc_stalled_days"])
+        self.env["crm.stage"].flush_model(["stalled_days", "is_won"])
         self.flush_model(["active", "type", "stalled", "probability", "stage_id", "company_id",
                           "date_last_stage_update"])
         where = self._stalled_where(today)

@@ -130,7 +130,8 @@ class LtcOpportunityConflict(models.Model):
             _("Conflict ruled by %(user)s: %(ruling)s.", user=self.env.user.name, ruling=label),
             _("Reason: %(reason)s", reason=reason),
         )
-        (lead | other).message_post(body=body)
+        for side in lead | other:
+            side.message_post(body=body)
         result = lead
         if ruling == "keep_lead":
             other.action_set_lost(lost_reason_id=lost_reason.id)

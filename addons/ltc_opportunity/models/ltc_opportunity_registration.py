@@ -94,7 +94,8 @@ class LtcOpportunityRegistration(models.Model):
 
     def _validate_tier(self, tiers=False):
         res = super()._validate_tier(tiers=tiers)
-        if self.state == "to_approve" and self.validation_status == "validated":
+        if (self.state == "to_approve" and self.validation_status == "validated"
+                and not self.env.context.get("ltc_registration_approving")):
             self._set_approved()
         return res
 
@@ -109,7 +110,11 @@ class LtcOpportunityRegistration(models.Model):
         return res
 
     def _set_approved(self):
-        self.write({"state": "approved", "decided_date": fields.Datetime.now()})
+        # need_validation is a context-less compute cached from before the reviews were created
+        self.invalidate_recordset(["need_validation"])
+        self.with_context(ltc_registration_approving=True).write(
+            {"state": "approved", "decided_date": fields.Datetime.now()}
+        )
         for registration in self:
             registration._log_on_lead(_("Registration %(name)s approved.", name=registration.name))
 
