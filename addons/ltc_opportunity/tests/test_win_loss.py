@@ -29,7 +29,7 @@ class TestWinLoss(LtcOpportunityCase):
                             (datetime(2020, 1, 1), self.opp.id))
         self.opp.invalidate_recordset(["create_date"])
         action = self.opp.with_user(self.rep_a).action_open_won_wizard()
-        record = self.env["ltc.opportunity.won"].with_user(self.rep_a).with_context(action["context"]).create({})
+        record = self.env["ltc.opportunity.won"].with_user(self.rep_a).with_context(**action["context"]).create({})
         self.assertEqual(record.lead_ids, self.opp)
         with self.assertRaisesRegex(UserError, "win reason"):
             record.action_apply()
