@@ -30,5 +30,8 @@
         "report/ltc_forecast_report_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/ltc_opportunity_demo.xml",
+    ],
     "installable": True,
 }
