@@ -33,5 +33,10 @@
     "demo": [
         "demo/ltc_opportunity_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ltc_opportunity/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -7,5 +7,6 @@ from . import (
     test_registration,
     test_stage_gate,
     test_stalled,
+    test_tour_opportunity,
     test_win_loss,
 )
