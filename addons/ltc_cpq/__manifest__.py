@@ -29,5 +29,10 @@
     "demo": [
         "demo/ltc_cpq_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ltc_cpq/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

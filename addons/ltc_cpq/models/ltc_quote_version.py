@@ -1,7 +1,7 @@
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.tools import float_compare, float_is_zero
+from odoo.tools import float_compare, float_is_zero, format_amount, formatLang
 
 
 class LtcQuoteVersion(models.Model):
@@ -57,7 +57,7 @@ class LtcQuoteVersion(models.Model):
         """Compare two lists of line value dicts.
 
         :return: list of dicts ``{'change': 'added'|'removed'|'changed', 'label': str,
-            'fields': [(field label, old, new), ...]}``
+            'fields': [(field label, old, new, digits), ...]}``
         """
         qty_digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
         price_digits = self.env["decimal.precision"].precision_get("Product Price")
@@ -79,12 +79,12 @@ class LtcQuoteVersion(models.Model):
             matches = old_by_key.get(self._line_key(vals))
             if not matches:
                 changes.append({"change": "added", "label": label, "fields": [
-                    (title, None, vals.get(fname)) for fname, title, __ in compared
+                    (title, None, vals.get(fname) or 0.0, digits) for fname, title, digits in compared
                 ]})
                 continue
             old = matches.pop(0)
             diffs = [
-                (title, old.get(fname) or 0.0, vals.get(fname) or 0.0)
+                (title, old.get(fname) or 0.0, vals.get(fname) or 0.0, digits)
                 for fname, title, digits in compared
                 if float_compare(old.get(fname) or 0.0, vals.get(fname) or 0.0, precision_digits=digits)
             ]
@@ -96,7 +96,7 @@ class LtcQuoteVersion(models.Model):
                     continue
                 changes.append({
                     "change": "removed", "label": (old.get("name") or "").split("\n")[0],
-                    "fields": [(title, old.get(fname), None) for fname, title, __ in compared],
+                    "fields": [(title, old.get(fname) or 0.0, None, digits) for fname, title, digits in compared],
                 })
         return changes
 
@@ -106,8 +106,8 @@ class LtcQuoteVersion(models.Model):
         rows = []
         for change in changes:
             details = "; ".join(
-                f"{title}: {'—' if old is None else old} → {'—' if new is None else new}"
-                for title, old, new in change["fields"]
+                f"{title}: {self._format_value(old, digits)} → {self._format_value(new, digits)}"
+                for title, old, new, digits in change["fields"]
             )
             rows.append(
                 Markup("<tr><td>%s</td><td>%s</td><td>%s</td></tr>")
@@ -118,7 +118,8 @@ class LtcQuoteVersion(models.Model):
                              precision_rounding=currency.rounding):
             rows.append(
                 Markup("<tr><td>%s</td><td>%s</td><td>%s → %s</td></tr>")
-                % (_("Changed"), _("Total"), previous.amount_total, current_vals["amount_total"])
+                % (_("Changed"), _("Total"), format_amount(self.env, previous.amount_total, currency),
+                   format_amount(self.env, current_vals["amount_total"], currency))
             )
         if not rows:
             return Markup("<p>%s</p>") % _("No change in lines, prices or discounts since v%s.", previous.version)
@@ -128,6 +129,10 @@ class LtcQuoteVersion(models.Model):
         )
         return header + Markup('<table class="table table-sm o_ltc_version_diff">') + head + Markup(
             "<tbody>") + Markup("").join(rows) + Markup("</tbody></table>")
+
+    @api.model
+    def _format_value(self, value, digits):
+        return "—" if value is None else formatLang(self.env, value, digits=digits)
 
     def _get_line_values(self):
         self.ensure_one()

@@ -1,7 +1,7 @@
 from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
-from odoo.tools import float_compare
+from odoo.tools import float_compare, format_amount
 
 
 class SaleOrder(models.Model):
@@ -63,16 +63,16 @@ class SaleOrder(models.Model):
                     "%(product)s: %(discount)s %% off the pricelist price %(pricelist)s (final %(final)s), "
                     "above the %(limit)s %% limit.",
                     product=line.product_id.display_name, discount=line.ltc_discount,
-                    pricelist=self.currency_id.round(line.pricelist_price),
-                    final=self.currency_id.round(line.final_price),
+                    pricelist=format_amount(self.env, line.pricelist_price, self.currency_id),
+                    final=format_amount(self.env, line.final_price, self.currency_id),
                     limit=company.ltc_discount_vp_limit if over_vp else company.ltc_discount_manager_limit,
                 ))
             if line.below_cost:
                 figures.append(_(
                     "%(product)s: final price %(final)s is below the cost %(cost)s.",
                     product=line.product_id.display_name,
-                    final=self.currency_id.round(line.final_price),
-                    cost=self.currency_id.round(line._get_ltc_unit_cost()),
+                    final=format_amount(self.env, line.final_price, self.currency_id),
+                    cost=format_amount(self.env, line._get_ltc_unit_cost(), self.currency_id),
                 ))
         return figures
 
@@ -82,8 +82,14 @@ class SaleOrder(models.Model):
         # on the state change.
         return super(SaleOrder, self.with_context(skip_validation_check=True)).action_confirm()
 
+    def request_validation(self):
+        # need_validation has no dependencies: read it fresh, not from an earlier look in this transaction
+        self.invalidate_recordset(["need_validation"])
+        return super().request_validation()
+
     def _is_approval_pending(self):
         self.ensure_one()
+        self.invalidate_recordset(["need_validation"])
         if self.review_ids:
             return self.validation_status != "validated"
         return self.need_validation

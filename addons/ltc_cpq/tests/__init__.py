@@ -7,4 +7,5 @@ from . import (
     test_quote_versions,
     test_rebate,
     test_sellable_scope,
+    test_tour_cpq,
 )

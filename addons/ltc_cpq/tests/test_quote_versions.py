@@ -77,7 +77,7 @@ class TestQuoteVersions(LtcCpqCommon):
         self.assertIn(("added", "LTC Installation"), by_change)
         self.assertIn(("removed", "LTC Switch"), by_change)
         rack_change = by_change[("changed", "LTC Rack")]
-        fields_changed = {title: (old, new) for title, old, new in rack_change["fields"]}
+        fields_changed = {title: (old, new) for title, old, new, __ in rack_change["fields"]}
         self.assertEqual(fields_changed["Quantity"], (2.0, 3.0))
         self.assertEqual(fields_changed["Discount (%)"], (0.0, 5.0))
         self.assertNotIn("Unit Price", fields_changed)

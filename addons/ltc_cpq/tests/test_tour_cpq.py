@@ -1,0 +1,44 @@
+from odoo import Command
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install", "ltc_tour")
+class TestCpqTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls.env["res.partner"].create({"name": "Tour Customer", "is_company": True})
+        cls.cpu = cls.env["product.product"].create({"name": "Tour CPU", "list_price": 100.0})
+        cls.disk = cls.env["product.product"].create({"name": "Tour Disk", "list_price": 50.0})
+        cls.server = cls.env["product.product"].create({
+            "name": "Tour Server", "list_price": 1000.0, "is_bundle": True,
+            "bundle_line_ids": [
+                Command.create({"product_id": cls.cpu.id, "required": True, "quantity": 2, "min_qty": 1,
+                                "max_qty": 2, "price_mode": "included"}),
+                Command.create({"product_id": cls.disk.id, "required": False, "quantity": 1, "min_qty": 1,
+                                "max_qty": 4, "price_mode": "added"}),
+            ],
+        })
+
+    def test_bundle_configurator_tour(self):
+        order = self.env["sale.order"].create({
+            "partner_id": self.customer.id, "user_id": self.env.ref("base.user_admin").id,
+        })
+        self.start_tour("/odoo/action-sale.action_quotations_with_onboarding", "ltc_cpq_bundle_tour", login="admin")
+        self.assertEqual(order.order_line.product_id, self.server | self.cpu)
+        self.assertEqual(order.order_line.filtered(lambda sol: sol.product_id == self.cpu).product_uom_qty, 2.0)
+
+    def test_portal_shows_only_the_live_version(self):
+        order = self.env["sale.order"].create({
+            "partner_id": self.customer.id,
+            "order_line": [Command.create({"product_id": self.disk.id, "product_uom_qty": 1})],
+        })
+        order.action_quotation_sent()
+        order.action_revise("Customer wants 7 disks")
+        order.order_line.product_uom_qty = 7
+        order.action_quotation_sent()
+        response = self.url_open(order.get_portal_url())
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_ltc_quote_version", response.text)
+        self.assertRegex(response.text, r"o_ltc_quote_version\">\s*v2")
+        self.assertIn("350.00", response.text, "the live version: 7 disks")
