@@ -115,16 +115,16 @@ def lint():
     return failed
 
 
-PYTEST_RE = re.compile(r"=+ (.*?) in [\d.]+s")
+PYTEST_RE = re.compile(r"^=*\s*(?P<counts>(?:\d+ \w+(?:, )?)+|no tests ran) in [\d.]+s", re.M)
 
 
 def pytest_counts(output):
-    """(passed, failed) from pytest's closing line; errors count as failed."""
+    """(passed, failed) from pytest's closing line ("3 failed, 4 passed in 9.9s", with or without
+    the ===== of non-quiet runs); errors count as failed."""
     passed = failed = 0
     closing = list(PYTEST_RE.finditer(output))
     if closing:
-        m = closing[-1]
-        for num, word in re.findall(r"(\d+) (passed|failed|errors?)", m.group(1)):
+        for num, word in re.findall(r"(\d+) (passed|failed|errors?)", closing[-1].group("counts")):
             if word == "passed":
                 passed += int(num)
             else:

@@ -12,7 +12,13 @@
     "data": [
         "security/ltc_lead_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
         "views/ltc_product_line_views.xml",
+        "views/ltc_lead_pool_views.xml",
+        "views/crm_lead_views.xml",
+        "views/res_partner_views.xml",
+        "views/ltc_lead_import_views.xml",
+        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -1,1 +1,12 @@
-from . import test_dedup_keys, test_security_groups
+from . import (
+    test_access,
+    test_concurrency,
+    test_customer_pool,
+    test_dedup_keys,
+    test_grading,
+    test_import,
+    test_lifecycle,
+    test_pool_claim,
+    test_reclaim,
+    test_security_groups,
+)

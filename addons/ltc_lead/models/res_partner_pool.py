@@ -1,0 +1,87 @@
+from datetime import timedelta
+
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    ltc_pool_id = fields.Many2one("ltc.lead.pool", string="Customer Pool", index="btree_not_null", tracking=True,
+                                  domain=[("pool_type", "=", "customer")], copy=False)
+    ltc_claimed_date = fields.Datetime("Claimed On", copy=False, readonly=True)
+    ltc_last_follow_up_date = fields.Datetime("Last Follow-up", copy=False, readonly=True)
+
+    def _message_post_after_hook(self, message, msg_vals):
+        res = super()._message_post_after_hook(message, msg_vals)
+        if message.message_type in ("comment", "notification") and message.author_id:
+            owned = self.filtered(lambda p: p.user_id and p.user_id.partner_id == message.author_id)
+            if owned:
+                owned.sudo().write({"ltc_last_follow_up_date": message.date or fields.Datetime.now()})
+        return res
+
+    def action_claim_customer(self):
+        """A rep takes companies from a customer pool: same cap and cool-down as lead pools."""
+        user = self.env.user
+        partners = self.sudo()
+        if not partners:
+            return True
+        self.env.cr.execute(SQL("SELECT id FROM res_partner WHERE id IN %s FOR UPDATE", tuple(partners.ids)))
+        partners.invalidate_recordset(["user_id", "ltc_pool_id"])
+        if taken := partners.filtered("user_id"):
+            raise UserError(_("“%(name)s” already belongs to %(user)s.", name=taken[0].name, user=taken[0].user_id.name))
+        if outside := partners.filtered(lambda p: not p.ltc_pool_id):
+            raise UserError(_("“%s” is not in a customer pool.", outside[0].name))
+        for pool in partners.ltc_pool_id:
+            pool._lock_claimer(user)
+            mine = partners.filtered(lambda p, pool=pool: p.ltc_pool_id == pool)
+            pool._check_claim(user, mine)
+            mine.write({"user_id": user.id, "ltc_claimed_date": fields.Datetime.now(),
+                        "ltc_last_follow_up_date": False})
+            pool._log(mine, "claim", user)
+        return True
+
+
+class LtcLeadPool(models.Model):
+    _inherit = "ltc.lead.pool"
+
+    def _reclaim_customers_batch(self, now, limit):
+        """Companies of this customer pool with no won deal and no follow-up (on the company or on any
+        of its leads) for N days lose their salesperson and return to the pool — one statement."""
+        self.ensure_one()
+        days = self.reclaim_no_follow_up_days
+        if not days:
+            return []
+        self.env["res.partner"].flush_model()
+        self.env["crm.lead"].flush_model()
+        rows = self.env.execute_query(SQL("""
+            WITH candidates AS (
+                SELECT p.id, p.user_id,
+                       GREATEST(p.ltc_last_follow_up_date, p.ltc_claimed_date,
+                                (SELECT max(l.last_follow_up_date) FROM crm_lead l JOIN res_partner lp ON lp.id = l.partner_id
+                                  WHERE lp.commercial_partner_id = p.id)) AS last_touch
+                  FROM res_partner p
+                 WHERE p.ltc_pool_id = %(pool)s AND p.user_id IS NOT NULL AND p.is_company AND p.active
+                   AND NOT EXISTS (SELECT 1 FROM crm_lead w JOIN crm_stage s ON s.id = w.stage_id
+                                    JOIN res_partner wp ON wp.id = w.partner_id
+                                    WHERE wp.commercial_partner_id = p.id AND s.is_won AND w.active)
+            ), due AS (
+                SELECT p.id, c.user_id, FLOOR(EXTRACT(EPOCH FROM (%(now)s - c.last_touch)) / 86400)::int AS idle
+                  FROM candidates c JOIN res_partner p ON p.id = c.id
+                 WHERE c.last_touch IS NULL OR c.last_touch <= %(limit_date)s
+                 ORDER BY p.id
+                 LIMIT %(limit)s
+                   FOR UPDATE OF p SKIP LOCKED
+            )
+            UPDATE res_partner p
+               SET user_id = NULL, ltc_claimed_date = NULL, write_uid = %(uid)s, write_date = %(now)s
+              FROM due WHERE p.id = due.id
+         RETURNING p.id, due.user_id, COALESCE(due.idle, %(days)s)
+        """, pool=self.id, now=now, limit_date=now - timedelta(days=days), limit=limit, uid=self.env.uid,
+            days=days))
+        done = [(pid, uid, "no_follow_up_customer", idle, days) for pid, uid, idle in rows]
+        if done:
+            self.env["res.partner"].invalidate_model(["user_id", "ltc_claimed_date", "write_uid", "write_date"])
+            self._after_reclaim(done, "res.partner")
+        return done
