@@ -24,6 +24,11 @@
     "demo": [
         "demo/ltc_lead_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ltc_lead/static/tests/tours/*.js",
+        ],
+    },
     "application": True,
     "installable": True,
 }

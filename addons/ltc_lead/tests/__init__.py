@@ -9,4 +9,5 @@ from . import (
     test_pool_claim,
     test_reclaim,
     test_security_groups,
+    test_tour_pool,
 )
