@@ -138,8 +138,12 @@ class SaleOrder(models.Model):
         return action
 
     def _check_version_guard(self):
-        """Changing what a customer was sent needs a revision first."""
-        if self.env.context.get("ltc_skip_version_guard"):
+        """Changing what a customer was sent needs a revision first.
+
+        The customer may still change optional products on the portal (sale_management): those
+        changes show in the diff of the next version.
+        """
+        if self.env.context.get("ltc_skip_version_guard") or self.env.user.share:
             return
         for order in self:
             if order.state == "sent" and order.version_ids:

@@ -10,7 +10,8 @@ class LtcCpqFixtures:
 
     @classmethod
     def _setup_ltc_cpq(cls):
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        # messages are asserted in English whatever the database's language
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang="en_US"))
         cls.company = cls.env.company
         cls.company.write({
             "ltc_discount_manager_limit": 10.0,

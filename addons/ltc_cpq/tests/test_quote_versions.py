@@ -1,5 +1,5 @@
 from odoo.exceptions import UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import LtcCpqCommon
 
@@ -45,6 +45,16 @@ class TestQuoteVersions(LtcCpqCommon):
             order.write({"order_line": [(0, 0, {"product_id": self.switch.id, "product_uom_qty": 1})]})
         self.assertEqual(order.order_line.discount, 0.0)
         self.assertEqual(order.order_line.product_id, self.rack)
+
+    def test_customer_may_change_optional_products_on_the_portal(self):
+        portal_user = new_test_user(self.env, login="ltc_cpq_portal", groups="base.group_portal")
+        order = self._create_quote([(self.rack, 2)])
+        order.action_quotation_sent()
+        # the portal controller works in sudo as the portal user
+        order.order_line.with_user(portal_user).sudo().product_uom_qty = 3
+        self.assertEqual(order.order_line.product_uom_qty, 3)
+        with self.assertRaises(UserError):
+            order.order_line.product_uom_qty = 4
 
     def test_revision_needs_a_reason_and_a_sent_quotation(self):
         order = self._create_quote([(self.rack, 2)])
