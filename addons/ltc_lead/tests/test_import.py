@@ -48,7 +48,7 @@ class TestImport(LtcLeadCase):
             ["Bad line", "Y", "", "", "", "", "", "", "", "NOPE", "", ""],                            # 7 rejected
             ["Bad amount", "Z", "", "", "", "", "", "", "", "", "-5", ""],                            # 8 rejected
             ["Bad phone", "W", "", "", "12", "", "", "", "", "", "", ""],                             # 9 rejected
-            ["Second good", "Another Co., Ltd.", "", "x@another.cn", "021 6888 1234", "CN", "", "", "", "", "", ""],
+            ["Second good", "Another Co., Ltd.", "", "x@another.cn", "021 6123 4567", "CN", "", "", "", "", "", ""],
         ]
         wizard = self._import(rows)
         self.assertEqual((wizard.created_count, wizard.merged_count, wizard.skipped_count, wizard.rejected_count),

@@ -212,6 +212,11 @@ class LtcLeadImport(models.TransientModel):
             for __, vals in others:
                 self._fill_empty(by_row[first], vals)
 
+        # what crm would compute lead by lead (owner, team, stage), computed once for the whole file
+        common = self._prepare_common_vals()
+        for __, vals in to_create:
+            for key, value in common.items():
+                vals.setdefault(key, value)
         created = self._create_in_batches(to_create, results)
         for first, others in in_file_merges.items():
             lead_id = created.get(first)
@@ -268,6 +273,17 @@ class LtcLeadImport(models.TransientModel):
             vals["pool_id"] = self.pool_id.id
             vals["user_id"] = False
         return vals, None
+
+    def _prepare_common_vals(self):
+        Lead = self.env["crm.lead"]
+        user = self.env["res.users"] if self.pool_id else self.env.user
+        team = self.env["crm.team"]._get_default_team_id(
+            user_id=user.id or None, domain=[("company_id", "in", [False, self.env.company.id])])
+        vals = {"user_id": user.id or False, "team_id": team.id or False}
+        stage = Lead._stage_find(team_id=team.id or False, domain=[("fold", "=", False)])
+        if stage:
+            vals["stage_id"] = stage.id
+        return vals
 
     @api.model
     def _fill_empty(self, target, vals):

@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""``./ltc bench`` — benchmarks that print ratios measured in one run (not timed tests).
+
+reclaim  1,000,000 leads in a pool, 100,000 of them due: one cron run (our set-based batches,
+         committed per batch) vs one raw SQL UPDATE of the same rows vs a per-record ORM ``write``
+         loop (on a sample, extrapolated). Peak memory of the process is printed after each.
+import   100,000 XLSX rows of which 10 % duplicate existing leads → rows/s through the wizard
+         (read, validate, dedup, create, result workbook).
+
+Usage: ./ltc bench [reclaim|import|all] [--leads N] [--due N] [--rows N] [--db NAME] [--keep-db]
+The database (default ltc_bench) is created with ltc_lead alone when missing, and dropped at the
+end unless --keep-db.
+"""
+import argparse
+import base64
+import io
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+os.chdir(ROOT)
+
+
+def rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def ensure_db(db):
+    import psycopg2  # noqa: PLC0415
+
+    conn = psycopg2.connect(dbname="postgres")
+    conn.autocommit = True
+    with conn.cursor() as cr:
+        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db])
+        exists = cr.fetchone()
+    conn.close()
+    if not exists:
+        print(f"creating {db} with ltc_lead (no demo data) …", flush=True)
+        subprocess.run([sys.executable, "-m", "odoo", "-c", "odoo.conf", "-d", db, "-i", "ltc_lead",
+                        "--without-demo=all", "--workers=0", "--max-cron-threads=0", "--stop-after-init",
+                        "--log-level=warn"], check=True)
+
+
+def drop_db(db):
+    import psycopg2  # noqa: PLC0415
+
+    conn = psycopg2.connect(dbname="postgres")
+    conn.autocommit = True
+    with conn.cursor() as cr:
+        cr.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+    conn.close()
+
+
+def odoo_env(db):
+    import odoo  # noqa: PLC0415
+    from odoo.tools import config  # noqa: PLC0415
+
+    config.parse_config(["-c", "odoo.conf", "-d", db, "--log-level=warn", "--workers=0"])
+    odoo.modules.module.initialize_sys_path()
+    registry = odoo.modules.registry.Registry(db)
+    return registry
+
+
+def vacuum(db, table):
+    import psycopg2  # noqa: PLC0415
+
+    conn = psycopg2.connect(dbname=db)
+    conn.autocommit = True
+    with conn.cursor() as cr:
+        cr.execute(f"VACUUM ANALYZE {table}")
+    conn.close()
+
+
+# ---------------------------------------------------------------------------------------- reclaim
+def bench_reclaim(db, n_leads, n_due):
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+
+    registry = odoo_env(db)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        company = env.company
+        env["ltc.lead.pool"].search([("name", "=", "Bench Pool")]).with_context(active_test=False).unlink()
+        cr.execute("DELETE FROM crm_lead WHERE name LIKE 'bench %%'")
+        reps = env["res.users"].search([("login", "like", "bench_rep_%")])
+        if len(reps) < 20:
+            reps |= env["res.users"].create([{"name": f"Bench Rep {i}", "login": f"bench_rep_{i}"}
+                                             for i in range(len(reps), 20)])
+        pool = env["ltc.lead.pool"].create({
+            "name": "Bench Pool", "user_ids": [(6, 0, reps.ids)], "max_open_per_rep": 0,
+            "reclaim_no_follow_up_days": 10, "reclaim_not_converted_days": 0, "cooldown_days": 0,
+        })
+        env["ir.config_parameter"].set_param("ltc_lead.reclaim_batch_size", 10000)
+        cr.commit()
+        print(f"inserting {n_leads:,} leads ({n_due:,} due) …", flush=True)
+        t0 = time.time()
+        rep_ids = reps.ids
+        cr.execute("""
+            INSERT INTO crm_lead (name, type, active, lifecycle_state, company_id, pool_id, user_id,
+                                  claimed_date, last_follow_up_date, reclaim_count, create_date, write_date,
+                                  create_uid, write_uid)
+            SELECT 'bench ' || g, 'lead', true, 'raw', %(company)s, %(pool)s,
+                   (%(reps)s::int[])[1 + g %% %(nreps)s],
+                   CASE WHEN g <= %(due)s THEN now() - interval '20 days' ELSE now() - interval '2 days' END,
+                   CASE WHEN g <= %(due)s THEN now() - interval '15 days' ELSE now() - interval '1 day' END,
+                   0, now(), now(), 1, 1
+              FROM generate_series(1, %(n)s) g
+        """, {"company": company.id, "pool": pool.id, "reps": rep_ids, "nreps": len(rep_ids), "due": n_due,
+              "n": n_leads})
+        cr.commit()
+        print(f"  inserted in {time.time() - t0:.1f}s", flush=True)
+        pool_id = pool.id
+    vacuum(db, "crm_lead")
+
+    def reset():
+        with registry.cursor() as cr:
+            cr.execute("""UPDATE crm_lead SET user_id = (SELECT min(id) FROM res_users WHERE login LIKE 'bench_rep_%%'),
+                                 claimed_date = now() - interval '20 days',
+                                 last_follow_up_date = now() - interval '15 days'
+                           WHERE pool_id = %s AND user_id IS NULL""", [pool_id])
+            cr.execute("DELETE FROM ltc_lead_pool_log WHERE pool_id = %s", [pool_id])
+            cr.execute("DELETE FROM mail_message WHERE model = 'ltc.lead.pool' AND res_id = %s", [pool_id])
+            cr.commit()
+        vacuum(db, "crm_lead")
+
+    # 1. raw SQL: one UPDATE of exactly the due rows
+    with registry.cursor() as cr:
+        t0 = time.time()
+        cr.execute("""
+            UPDATE crm_lead SET user_id = NULL, date_open = NULL, claimed_date = NULL,
+                   reclaim_count = reclaim_count + 1, write_date = now()
+             WHERE pool_id = %s AND user_id IS NOT NULL AND type = 'lead' AND active
+               AND lifecycle_state NOT IN ('converted', 'invalid')
+               AND COALESCE(last_follow_up_date, claimed_date, date_open) <= now() - interval '10 days'
+        """, [pool_id])
+        sql_rows = cr.rowcount
+        cr.commit()
+        t_sql = time.time() - t0
+    print(f"raw SQL UPDATE       : {sql_rows:,} rows in {t_sql:.2f}s", flush=True)
+    reset()
+
+    # 2. our scheduled action, as the cron worker runs it: one batch per call, committed, until done
+    rss0 = rss_mb()
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        t0 = time.time()
+        ours_rows = calls = 0
+        while True:
+            done = env["ltc.lead.pool"]._cron_reclaim_leads()
+            cr.commit()
+            calls += 1
+            ours_rows += done
+            if not done:
+                break
+        t_ours = time.time() - t0
+        logs = env["ltc.lead.pool.log"].search_count([("pool_id", "=", pool_id), ("action", "=", "reclaim")])
+    print(f"cron (ours)          : {ours_rows:,} rows in {t_ours:.2f}s, {calls} committed batches, "
+          f"{logs:,} reclaim log rows, peak RSS {rss_mb():.0f} MB (was {rss0:.0f} MB)", flush=True)
+    reset()
+
+    # 3. naive ORM loop on a sample, extrapolated
+    sample = min(2000, n_due)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        cr.execute("""SELECT id FROM crm_lead WHERE pool_id = %s AND user_id IS NOT NULL
+                        AND COALESCE(last_follow_up_date, claimed_date) <= now() - interval '10 days'
+                      ORDER BY id LIMIT %s""", [pool_id, sample])
+        leads = env["crm.lead"].browse([row[0] for row in cr.fetchall()])
+        t0 = time.time()
+        for lead in leads:
+            user = lead.user_id
+            lead.write({"user_id": False, "claimed_date": False, "reclaim_count": lead.reclaim_count + 1})
+            env["ltc.lead.pool.log"].create({"pool_id": pool_id, "company_id": lead.company_id.id or env.company.id,
+                                             "res_model": "crm.lead", "res_id": lead.id, "lead_id": lead.id,
+                                             "user_id": user.id, "action": "reclaim", "reason": "naive"})
+        env.flush_all()
+        t_sample = time.time() - t0
+        cr.rollback()
+    t_orm = t_sample * n_due / sample
+    print(f"ORM write loop       : {sample:,} rows in {t_sample:.2f}s → {n_due:,} rows ≈ {t_orm:.1f}s (extrapolated)")
+    print(f"RATIO reclaim: ours / raw SQL = {t_ours / t_sql:.2f}x ; ORM loop / raw SQL = {t_orm / t_sql:.1f}x ; "
+          f"ORM loop / ours = {t_orm / t_ours:.1f}x", flush=True)
+    return {"sql": t_sql, "ours": t_ours, "orm": t_orm}
+
+
+# ----------------------------------------------------------------------------------------- import
+def bench_import(db, n_rows):
+    import openpyxl  # noqa: PLC0415
+
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+
+    registry = odoo_env(db)
+    n_dup = n_rows // 10
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        cr.execute("DELETE FROM crm_lead WHERE name LIKE 'import %%' OR name LIKE 'known %%'")
+        cr.execute("""
+            INSERT INTO crm_lead (name, type, active, lifecycle_state, company_id, email_from, email_key,
+                                  create_date, write_date, create_uid, write_uid)
+            SELECT 'known ' || g, 'lead', true, 'raw', %s, 'known' || g || '@old.cn', 'known' || g || '@old.cn',
+                   now(), now(), 1, 1 FROM generate_series(1, %s) g
+        """, [env.company.id, n_dup])
+        cr.commit()
+    print(f"building a workbook of {n_rows:,} rows ({n_dup:,} duplicates of existing leads) …", flush=True)
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["Lead Name", "Company", "Contact", "Email", "Phone", "Country Code", "Source", "Medium",
+                  "Campaign", "Product Lines", "Expected Revenue", "Notes"])
+    rnd = random.Random(42)
+    dup_rows = set(rnd.sample(range(n_rows), n_dup))
+    k = 0
+    for i in range(n_rows):
+        if i in dup_rows:
+            k += 1
+            email = f"known{k}@old.cn"
+        else:
+            email = f"buyer{i}@company{i}.cn"
+        sheet.append([f"import {i}", f"公司{i}有限公司", f"联系人{i}", email, f"139{i:08d}", "CN", "Web", "Organic",
+                      "Bench", "", 10000 + i, ""])
+    buf = io.BytesIO()
+    book.save(buf)
+    content = base64.b64encode(buf.getvalue())
+    rss0 = rss_mb()
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        wizard = env["ltc.lead.import"].create({"file": content, "filename": "bench.xlsx", "on_duplicate": "skip"})
+        t0 = time.time()
+        wizard.action_import()
+        elapsed = time.time() - t0
+        counts = (wizard.created_count, wizard.merged_count, wizard.skipped_count, wizard.rejected_count)
+        cr.rollback()
+    print(f"import: created {counts[0]:,}, merged {counts[1]:,}, skipped {counts[2]:,}, rejected {counts[3]:,} "
+          f"in {elapsed:.1f}s; peak RSS {rss_mb():.0f} MB (was {rss0:.0f} MB)")
+    print(f"RATE import: {n_rows / elapsed:,.0f} rows/s", flush=True)
+    return n_rows / elapsed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", nargs="?", default="all", choices=["reclaim", "import", "all"])
+    parser.add_argument("--leads", type=int, default=1_000_000)
+    parser.add_argument("--due", type=int, default=100_000)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--db", default="ltc_bench")
+    parser.add_argument("--keep-db", action="store_true")
+    args = parser.parse_args()
+    ensure_db(args.db)
+    try:
+        if args.what in ("reclaim", "all"):
+            bench_reclaim(args.db, args.leads, args.due)
+        if args.what in ("import", "all"):
+            bench_import(args.db, args.rows)
+    finally:
+        if not args.keep_db:
+            drop_db(args.db)
+
+
+if __name__ == "__main__":
+    main()
