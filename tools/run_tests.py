@@ -193,7 +193,9 @@ def main():
         # 2. HttpCase tours in headless Chromium, through odoo-bin
         if not args.keyword:
             rc, out = run(odoo + ["--test-enable", "--test-tags=ltc_tour", "--stop-after-init",
-                                  f"--http-port={free_port()}", "--log-level=test"], env=env)
+                                  f"--http-port={free_port()}", "--log-level=warn",
+                                  "--log-handler=odoo.tests.result:INFO", "--log-handler=odoo.tests.stats:INFO"],
+                          env=env)
             m = ODOO_RE.findall(out)
             if m:
                 f_, e_, n_ = map(int, m[-1])
