@@ -23,6 +23,34 @@ class SaleOrder(models.Model):
         for order in self:
             order.ltc_rule_warning = "\n".join(order._get_ltc_rule_violations()) or False
 
+    def copy(self, default=None):
+        new_orders = super().copy(default)
+        for order, new_order in zip(self, new_orders, strict=True):
+            order._copy_bundle_structure(new_order)
+        return new_orders
+
+    def _copy_bundle_structure(self, new_order):
+        """Link the copied component lines to their copied bundle line again."""
+        self.ensure_one()
+
+        def key(sol):
+            return (sol.sequence, sol.product_id.id, sol.product_uom_qty)
+
+        free_lines = list(new_order.order_line)
+
+        def take(line):
+            match = next((sol for sol in free_lines if key(sol) == key(line)), None)
+            if match:
+                free_lines.remove(match)
+            return match
+
+        new_by_old = {line: take(line) for line in self.order_line.sorted(lambda sol: (sol.sequence, sol.id))}
+        for child in self.order_line.filtered("bundle_parent_line_id"):
+            new_child = new_by_old.get(child)
+            new_parent = new_by_old.get(child.bundle_parent_line_id)
+            if new_child and new_parent:
+                new_child.write({"bundle_parent_line_id": new_parent.id, "bundle_line_id": child.bundle_line_id.id})
+
     def _get_ltc_product_lines(self):
         """Quote lines that sell a product (not sections, notes, down payments, promotions, rebates)."""
         return self.order_line.filtered(

@@ -23,6 +23,10 @@ class SaleOrderLine(models.Model):
                 line.technical_price_unit = 0.0
         return res
 
+    def unlink(self):
+        # removing a bundle removes its components
+        return super(SaleOrderLine, self | self.bundle_child_line_ids).unlink()
+
     def _prepare_bundle_component_vals(self, bundle_line, qty_per_unit, sequence):
         """Values of the quote line for ``bundle_line`` under this bundle line."""
         self.ensure_one()

@@ -8,6 +8,10 @@ class SaleOrder(models.Model):
 
     _inherit = "sale.order"  # pylint: disable=consider-merging-classes-inherited
 
+    def _get_copiable_order_lines(self):
+        # a rebate is redeemed again on the copy, against what is then available
+        return super()._get_copiable_order_lines().filtered(lambda sol: not sol.rebate_agreement_id)
+
     def _get_rebate_base_amount(self):
         """Untaxed amount of the quote before any rebate line, in the quote currency."""
         self.ensure_one()

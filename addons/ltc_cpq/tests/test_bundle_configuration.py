@@ -74,6 +74,24 @@ class TestBundleConfiguration(LtcCpqCommon):
         order.action_confirm()
         self.assertEqual(order.state, "sale")
 
+    def test_removing_the_bundle_line_removes_its_components(self):
+        order = self._create_quote([(self.rack, 1)])
+        self._configure_bundle(order, options={self.disk: 2.0})
+        order.order_line.filtered(lambda sol: sol.product_id == self.server).unlink()
+        self.assertEqual(order.order_line.product_id, self.rack)
+
+    def test_duplicated_quote_keeps_its_bundle_structure(self):
+        order = self._create_quote([(self.rack, 1)])
+        self._configure_bundle(order, quantity=2.0, options={self.disk: 3.0})
+        copy = order.copy()
+        parent = copy.order_line.filtered(lambda sol: sol.product_id == self.server)
+        self.assertEqual(parent.bundle_child_line_ids.product_id, self.cpu | self.disk)
+        self.assertEqual(parent.bundle_child_line_ids.bundle_line_id, self.bl_cpu | self.bl_disk)
+        self.assertNotEqual(parent, order.order_line.filtered(lambda sol: sol.product_id == self.server))
+        self.assertFalse(copy.ltc_rule_warning)
+        copy.action_confirm()
+        self.assertEqual(copy.state, "sale")
+
     def test_bundle_component_limits_are_consistent(self):
         with self.assertRaises(ValidationError):
             self.bl_disk.write({"quantity": 10.0})

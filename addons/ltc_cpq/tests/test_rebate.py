@@ -123,6 +123,14 @@ class TestRebate(LtcCpqFixtures, AccountTestInvoicingCommon):
         with self.assertRaisesMsg(UserError, "exceeds the cap"):
             order.action_confirm()
 
+    def test_duplicated_quote_does_not_copy_the_rebate(self):
+        self._invoice(350000.0, "2026-03-01")
+        order = self._create_quote([(self.rack, 20)])
+        self._redeem_wizard(order).action_redeem()
+        copy = order.copy()
+        self.assertEqual(copy.order_line.product_id, self.rack)
+        self.assertEqual(self.agreement.rebate_available, 7500.0)
+
     def test_cancelled_order_gives_the_rebate_back(self):
         self._invoice(350000.0, "2026-03-01")
         order = self._create_quote([(self.rack, 20)])
