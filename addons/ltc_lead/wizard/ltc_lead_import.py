@@ -280,7 +280,7 @@ class LtcLeadImport(models.TransientModel):
         team = self.env["crm.team"]._get_default_team_id(
             user_id=user.id or None, domain=[("company_id", "in", [False, self.env.company.id])])
         vals = {"user_id": user.id or False, "team_id": team.id or False}
-        stage = Lead._stage_find(team_id=team.id or False, domain=[("fold", "=", False)])
+        stage = Lead._stage_find(team_id=team.id or False, domain=[("fold", "=", False), ("is_won", "=", False)])
         if stage:
             vals["stage_id"] = stage.id
         return vals
@@ -297,7 +297,8 @@ class LtcLeadImport(models.TransientModel):
         """Create leads BATCH rows at a time; a batch that fails is retried row by row so that one bad
         row never blocks or half-writes the others. Returns {row number: lead id}."""
         Lead = self.env["crm.lead"].with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True)
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True,
+            ltc_import_open_stage=True)
         created = {}
         for start in range(0, len(to_create), BATCH):
             chunk = to_create[start:start + BATCH]
