@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install", "ltc_tour")
@@ -42,3 +42,18 @@ class TestCpqTour(HttpCase):
         self.assertIn("o_ltc_quote_version", response.text)
         self.assertRegex(response.text, r"o_ltc_quote_version\">\s*v2")
         self.assertIn("350.00", response.text, "the live version: 7 disks")
+
+    def test_manager_approves_and_confirms_a_discounted_quote_tour(self):
+        rep = new_test_user(self.env, login="ltc_tour_rep", groups="sales_team.group_sale_salesman")
+        new_test_user(self.env, login="ltc_tour_manager", groups="sales_team.group_sale_manager", lang="en_US")
+        partner = self.env["res.partner"].create({"name": "Tour Approval Customer", "is_company": True})
+        order = self.env["sale.order"].with_user(rep).create({
+            "partner_id": partner.id,
+            "order_line": [Command.create({"product_id": self.disk.id, "price_unit": 50.0, "discount": 25.0})],
+        })
+        order.request_validation()
+        self.assertEqual(order.discount_approval_level, "manager")
+        self.start_tour("/odoo/action-ltc_cpq.action_ltc_quotes_to_approve", "ltc_cpq_approval_tour",
+                        login="ltc_tour_manager")
+        self.assertEqual(order.validation_status, "validated")
+        self.assertEqual(order.state, "sale")
