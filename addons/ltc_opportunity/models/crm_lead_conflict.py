@@ -12,6 +12,13 @@ class CrmLead(models.Model):
     )
     conflict_count = fields.Integer(compute="_compute_conflict_count")
 
+    def unlink(self):
+        # the conflicts stay as the trace of a deleted lead: detach them from the registrations that
+        # the lead's deletion cascades away, before PostgreSQL nulls their lead in the same statement
+        self.env["ltc.opportunity.conflict"].sudo().search(
+            [("registration_id.lead_id", "in", self.ids)]).write({"registration_id": False})
+        return super().unlink()
+
     @api.depends("conflict_ids.state", "conflict_other_ids.state")
     def _compute_has_open_conflict(self):
         for lead in self:

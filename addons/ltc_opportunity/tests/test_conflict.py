@@ -134,3 +134,12 @@ class TestConflict(LtcOpportunityCase):
         with self.assertRaisesRegex(UserError, "already ruled"):
             conflict.with_user(self.manager)._rule("keep_lead", "again", lost_reason=self.lost_reason)
         self.assertTrue(self.opp_b.active)
+
+    def test_deleting_the_registered_opportunity_keeps_the_conflict_as_trace(self):
+        conflict = self._register_a()
+        self.assertTrue(conflict.registration_id)
+        self.opp_a.unlink()
+        self.assertTrue(conflict.exists())
+        self.assertFalse(conflict.lead_id)
+        self.assertFalse(conflict.registration_id)
+        self.assertEqual(conflict.other_lead_id, self.opp_b)
