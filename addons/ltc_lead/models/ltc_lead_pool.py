@@ -181,14 +181,12 @@ class LtcLeadPool(models.Model):
                        AND l.active
                        AND l.lifecycle_state NOT IN ('converted', 'invalid')
                        AND %(age)s <= %(limit_date)s
-                     ORDER BY l.id
+                     ORDER BY %(age)s
                      LIMIT %(limit)s
                        FOR UPDATE OF l SKIP LOCKED
                 )
                 UPDATE crm_lead l
                    SET user_id = NULL, date_open = NULL, claimed_date = NULL,
-                       first_follow_up_date = NULL, last_follow_up_date = NULL,
-                       first_response_hours = 0,
                        reclaim_count = COALESCE(l.reclaim_count, 0) + 1,
                        write_uid = %(uid)s, write_date = %(now)s
                   FROM due
@@ -198,24 +196,26 @@ class LtcLeadPool(models.Model):
                 limit=limit - len(done), uid=self.env.uid))
             done += [(lead_id, user_id, rule, idle, days) for lead_id, user_id, idle in rows]
         if done:
+            # follow-up dates stay as history; the next claim (_take) starts them afresh
             self.env["crm.lead"].invalidate_model(
-                ["user_id", "date_open", "claimed_date", "first_follow_up_date", "last_follow_up_date",
-                 "first_response_hours", "reclaim_count", "write_uid", "write_date"])
+                ["user_id", "date_open", "claimed_date", "reclaim_count", "write_uid", "write_date"])
             self._after_reclaim(done, "crm.lead")
         return done
 
-    def _reclaim_reason(self, rule, idle, threshold):
-        if rule == "no_follow_up":
-            return _("no follow-up for %(idle)s days ≥ %(max)s", idle=idle, max=threshold)
-        if rule == "no_follow_up_customer":
-            return _("no won deal and no follow-up for %(idle)s days ≥ %(max)s", idle=idle, max=threshold)
-        return _("claimed %(idle)s days ago and not converted ≥ %(max)s", idle=idle, max=threshold)
+    def _reclaim_reason_templates(self):
+        """Reasons in figures, translated once per batch (not once per reclaimed record)."""
+        return {
+            "no_follow_up": _("no follow-up for %(idle)s days ≥ %(max)s"),
+            "no_follow_up_customer": _("no won deal and no follow-up for %(idle)s days ≥ %(max)s"),
+            "not_converted": _("claimed %(idle)s days ago and not converted ≥ %(max)s"),
+        }
 
     def _after_reclaim(self, done, res_model):
         """Log each reclaim (one INSERT) and notify each rep and the pool managers (one message per rep)."""
         self.ensure_one()
         now = fields.Datetime.now()
-        reasons = [(rid, uid, self._reclaim_reason(rule, idle, days)) for rid, uid, rule, idle, days in done]
+        templates = self._reclaim_reason_templates()
+        reasons = [(rid, uid, templates[rule] % {"idle": idle, "max": days}) for rid, uid, rule, idle, days in done]
         field = "lead_id" if res_model == "crm.lead" else "partner_id"
         self.env.execute_query(SQL(
             """INSERT INTO ltc_lead_pool_log (pool_id, company_id, res_model, res_id, %(field)s, user_id,
@@ -261,7 +261,9 @@ class LtcLeadPool(models.Model):
                 done += len(pool._reclaim_leads_batch(now, limit - done))
             else:
                 done += len(pool._reclaim_customers_batch(now, limit - done))
-        remaining = max(self._count_due(now), 1) if done >= limit else 0
+        # a full batch means there may be more: the cron framework calls again at once (the exact
+        # count would cost one more scan per rule and batch)
+        remaining = 1 if done >= limit else 0
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         _logger.info("LTC reclaim: %s records returned to their pools, %s still due", done, remaining)
         return done

@@ -7,19 +7,21 @@ class LtcLeadPoolLog(models.Model):
     _order = "date desc, id desc"
     _rec_name = "action"
 
-    pool_id = fields.Many2one("ltc.lead.pool", required=True, index=True, ondelete="cascade")
-    company_id = fields.Many2one("res.company", required=True, index=True)
+    # indexes: few on purpose, the reclaim job inserts these rows in bulk; (pool, rep, record, date)
+    # for the cool-down check is created in init()
+    pool_id = fields.Many2one("ltc.lead.pool", required=True, ondelete="cascade")
+    company_id = fields.Many2one("res.company", required=True)
     res_model = fields.Char(required=True)
     res_id = fields.Integer(required=True)
     lead_id = fields.Many2one("crm.lead", index="btree_not_null", ondelete="cascade")
     partner_id = fields.Many2one("res.partner", index="btree_not_null", ondelete="cascade")
-    user_id = fields.Many2one("res.users", string="Rep", index=True,
+    user_id = fields.Many2one("res.users", string="Rep",
                               help="The rep who claimed, received, released or lost the record.")
     action = fields.Selection(
         [("claim", "Claimed"), ("assign", "Assigned"), ("release", "Released"), ("reclaim", "Reclaimed"),
          ("enter", "Entered the pool")], required=True)
     reason = fields.Char()
-    date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    date = fields.Datetime(required=True, default=fields.Datetime.now)
 
     def init(self):
         # the cool-down lookup: this pool, this rep, this record, recent reclaims
