@@ -10,6 +10,10 @@ class ResCompany(models.Model):
     ltc_dedup_company = fields.Boolean("Duplicate by Company Name", default=True)
     ltc_dedup_contact = fields.Boolean("Duplicate by Contact Name", default=False)
     ltc_dedup_project = fields.Boolean("Duplicate by Project Name", default=False)
+    ltc_customer_pool_id = fields.Many2one(
+        "ltc.lead.pool", string="Default Customer Pool", domain="[('pool_type', '=', 'customer'), ('company_id', '=', id)]",
+        help="Every company of this company whose salesperson stops following it up (and that has no won deal) "
+             "returns to this pool, even if it was never put in a pool.")
     ltc_grade_a_min = fields.Integer("Grade A from", default=80)
     ltc_grade_b_min = fields.Integer("Grade B from", default=50)
     ltc_grade_c_min = fields.Integer("Grade C from", default=20)

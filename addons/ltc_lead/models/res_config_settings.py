@@ -9,6 +9,7 @@ class ResConfigSettings(models.TransientModel):
     ltc_dedup_company = fields.Boolean(related="company_id.ltc_dedup_company", readonly=False)
     ltc_dedup_contact = fields.Boolean(related="company_id.ltc_dedup_contact", readonly=False)
     ltc_dedup_project = fields.Boolean(related="company_id.ltc_dedup_project", readonly=False)
+    ltc_customer_pool_id = fields.Many2one(related="company_id.ltc_customer_pool_id", readonly=False)
     ltc_grade_a_min = fields.Integer(related="company_id.ltc_grade_a_min", readonly=False)
     ltc_grade_b_min = fields.Integer(related="company_id.ltc_grade_b_min", readonly=False)
     ltc_grade_c_min = fields.Integer(related="company_id.ltc_grade_c_min", readonly=False)

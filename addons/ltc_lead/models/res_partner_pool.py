@@ -47,8 +47,10 @@ class LtcLeadPool(models.Model):
     _inherit = "ltc.lead.pool"
 
     def _reclaim_customers_batch(self, now, limit):
-        """Companies of this customer pool with no won deal and no follow-up (on the company or on any
-        of its leads) for N days lose their salesperson and return to the pool — one statement."""
+        """Companies of this customer pool — and, when it is its company's default customer pool, every
+        owned company of that company not in a pool yet — with no won deal and no follow-up (on the
+        company or on any of its leads; creation counts as the first touch) for N days lose their
+        salesperson and return to the pool — one statement."""
         self.ensure_one()
         days = self.reclaim_no_follow_up_days
         if not days:
@@ -58,11 +60,14 @@ class LtcLeadPool(models.Model):
         rows = self.env.execute_query(SQL("""
             WITH candidates AS (
                 SELECT p.id, p.user_id,
-                       GREATEST(p.ltc_last_follow_up_date, p.ltc_claimed_date,
+                       GREATEST(p.ltc_last_follow_up_date, p.ltc_claimed_date, p.create_date,
                                 (SELECT max(l.last_follow_up_date) FROM crm_lead l JOIN res_partner lp ON lp.id = l.partner_id
                                   WHERE lp.commercial_partner_id = p.id)) AS last_touch
                   FROM res_partner p
-                 WHERE p.ltc_pool_id = %(pool)s AND p.user_id IS NOT NULL AND p.is_company AND p.active
+                 WHERE (p.ltc_pool_id = %(pool)s
+                        OR (%(is_default)s AND p.ltc_pool_id IS NULL
+                            AND (p.company_id = %(company)s OR p.company_id IS NULL)))
+                   AND p.user_id IS NOT NULL AND p.is_company AND p.active
                    AND NOT EXISTS (SELECT 1 FROM crm_lead w JOIN crm_stage s ON s.id = w.stage_id
                                     JOIN res_partner wp ON wp.id = w.partner_id
                                     WHERE wp.commercial_partner_id = p.id AND s.is_won AND w.active)
@@ -75,13 +80,15 @@ class LtcLeadPool(models.Model):
                    FOR UPDATE OF p SKIP LOCKED
             )
             UPDATE res_partner p
-               SET user_id = NULL, ltc_claimed_date = NULL, write_uid = %(uid)s, write_date = %(now)s
+               SET user_id = NULL, ltc_pool_id = %(pool)s, ltc_claimed_date = NULL,
+                   write_uid = %(uid)s, write_date = %(now)s
               FROM due WHERE p.id = due.id
          RETURNING p.id, due.user_id, COALESCE(due.idle, %(days)s)
         """, pool=self.id, now=now, limit_date=now - timedelta(days=days), limit=limit, uid=self.env.uid,
-            days=days))
+            days=days, company=self.company_id.id, is_default=self.company_id.ltc_customer_pool_id == self))
         done = [(pid, uid, "no_follow_up_customer", idle, days) for pid, uid, idle in rows]
         if done:
-            self.env["res.partner"].invalidate_model(["user_id", "ltc_claimed_date", "write_uid", "write_date"])
+            self.env["res.partner"].invalidate_model(
+                ["user_id", "ltc_pool_id", "ltc_claimed_date", "write_uid", "write_date"])
             self._after_reclaim(done, "res.partner")
         return done

@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import freeze_time, tagged
 
@@ -15,8 +16,14 @@ class TestCustomerPool(LtcLeadCase):
             "cooldown_days": 30,
         })
 
-    def _customer(self, name="Dormant Co"):
-        return self.env["res.partner"].create({"name": name, "is_company": True, "ltc_pool_id": self.cpool.id})
+    def _customer(self, name="Dormant Co", **vals):
+        """A company created "now" — as frozen by the test (create_date comes from the database clock)."""
+        partner = self.env["res.partner"].create({"name": name, "is_company": True, "ltc_pool_id": self.cpool.id,
+                                                  **vals})
+        partner.flush_recordset()
+        self.env.cr.execute("UPDATE res_partner SET create_date = %s WHERE id = %s", [fields.Datetime.now(), partner.id])
+        partner.invalidate_recordset(["create_date"])
+        return partner
 
     def test_customer_without_won_deal_or_follow_up_returns_to_the_pool(self):
         with freeze_time("2026-01-01 09:00:00"):
@@ -61,3 +68,27 @@ class TestCustomerPool(LtcLeadCase):
         with self.assertRaisesRegex(UserError, "you hold 2"):
             partners[2].with_user(self.rep1).action_claim_customer()
         self.assertFalse(partners[2].user_id)
+
+    def test_companies_outside_any_pool_return_to_the_default_customer_pool(self):
+        self.company.ltc_customer_pool_id = self.cpool
+        other_company = self.env["res.company"].create({"name": "Elsewhere"})
+        with freeze_time("2026-01-01 09:00:00"):
+            mine = self._customer("Old Customer", ltc_pool_id=False, user_id=self.rep1.id, company_id=self.company.id)
+            foreign = self._customer("Foreign", ltc_pool_id=False, user_id=self.rep1.id, company_id=other_company.id)
+        with freeze_time("2026-02-15 09:00:00"):
+            self.env["ltc.lead.pool"]._cron_reclaim_leads()
+        self.assertEqual(mine.user_id, self.rep1)  # 45 days < 60
+        with freeze_time("2026-03-02 09:00:00"):
+            self.env["ltc.lead.pool"]._cron_reclaim_leads()
+        self.assertFalse(mine.user_id)
+        self.assertEqual(mine.ltc_pool_id, self.cpool)
+        self.assertEqual(foreign.user_id, self.rep1)
+        self.assertFalse(foreign.ltc_pool_id)
+
+
+    def test_a_company_created_recently_is_not_reclaimed(self):
+        with freeze_time("2026-01-01 09:00:00"):
+            partner = self._customer(user_id=self.rep1.id)
+        with freeze_time("2026-02-01 09:00:00"):
+            self.env["ltc.lead.pool"]._cron_reclaim_leads()
+        self.assertEqual(partner.user_id, self.rep1)
