@@ -155,10 +155,8 @@ def bench_reclaim(db, n_leads, n_due):
                    AND COALESCE(l.last_follow_up_date, l.claimed_date, l.date_open) <= now() - interval '10 days'
              RETURNING l.id, o.user_id
             )
-            INSERT INTO ltc_lead_pool_log (pool_id, company_id, res_model, res_id, lead_id, user_id, action,
-                                           reason, date, create_uid, create_date, write_uid, write_date)
-            SELECT %(pool)s, 1, 'crm.lead', id, id, user_id, 'reclaim', 'no follow-up', now(), 1, now(), 1, now()
-              FROM done
+            INSERT INTO ltc_lead_pool_log (pool_id, res_model, res_id, lead_id, user_id, action, reason, date)
+            SELECT %(pool)s, 'crm.lead', id, id, user_id, 'reclaim', 'no follow-up', now() FROM done
         """, {"pool": pool_id})
         cr.commit()
         t_sql_log = time.time() - t0

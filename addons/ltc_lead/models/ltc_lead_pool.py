@@ -137,7 +137,7 @@ class LtcLeadPool(models.Model):
         self.ensure_one()
         self.env["ltc.lead.pool.log"].sudo().create([{
             "pool_id": self.id, "res_model": rec._name, "res_id": rec.id, "action": action,
-            "user_id": user.id, "reason": reason, "company_id": self.company_id.id,
+            "user_id": user.id, "reason": reason,
             "lead_id": rec.id if rec._name == "crm.lead" else False,
             "partner_id": rec.id if rec._name == "res.partner" else False,
         } for rec in records])
@@ -218,14 +218,11 @@ class LtcLeadPool(models.Model):
         reasons = [(rid, uid, templates[rule] % {"idle": idle, "max": days}) for rid, uid, rule, idle, days in done]
         field = "lead_id" if res_model == "crm.lead" else "partner_id"
         self.env.execute_query(SQL(
-            """INSERT INTO ltc_lead_pool_log (pool_id, company_id, res_model, res_id, %(field)s, user_id,
-                                              action, reason, date, create_uid, create_date, write_uid, write_date)
-               SELECT %(pool)s, %(company)s, %(model)s, r.res_id, r.res_id, r.user_id, 'reclaim', r.reason,
-                      %(now)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+            """INSERT INTO ltc_lead_pool_log (pool_id, res_model, res_id, %(field)s, user_id, action, reason, date)
+               SELECT %(pool)s, %(model)s, r.res_id, r.res_id, r.user_id, 'reclaim', r.reason, %(now)s
                  FROM unnest(%(ids)s::int[], %(users)s::int[], %(reasons)s::varchar[]) AS r(res_id, user_id, reason)""",
-            field=SQL.identifier(field), pool=self.id, company=self.company_id.id, model=res_model, now=now,
-            uid=self.env.uid, ids=[r[0] for r in reasons], users=[r[1] for r in reasons],
-            reasons=[r[2] for r in reasons]))
+            field=SQL.identifier(field), pool=self.id, model=res_model, now=now,
+            ids=[r[0] for r in reasons], users=[r[1] for r in reasons], reasons=[r[2] for r in reasons]))
         self.env["ltc.lead.pool.log"].invalidate_model()
         self.env[res_model].invalidate_model(["pool_log_ids"] if res_model == "crm.lead" else None)
         per_user = {}

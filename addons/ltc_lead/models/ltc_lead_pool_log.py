@@ -6,11 +6,14 @@ class LtcLeadPoolLog(models.Model):
     _description = "Pool Movement"
     _order = "date desc, id desc"
     _rec_name = "action"
+    # append-only, written in bulk by the reclaim job: no create/write uid/date columns (and their
+    # foreign-key checks); `date` and `user_id` say when and whom
+    _log_access = False
 
     # indexes: few on purpose, the reclaim job inserts these rows in bulk; (pool, rep, record, date)
     # for the cool-down check is created in init()
     pool_id = fields.Many2one("ltc.lead.pool", required=True, ondelete="cascade")
-    company_id = fields.Many2one("res.company", required=True)
+    company_id = fields.Many2one(related="pool_id.company_id")
     res_model = fields.Char(required=True)
     res_id = fields.Integer(required=True)
     lead_id = fields.Many2one("crm.lead", index="btree_not_null", ondelete="cascade")
