@@ -36,18 +36,23 @@ class CrmLead(models.Model):
                     safe_eval(rule.domain) + [("id", "in", leads.ids)])
                 for lead_id in hits.ids:
                     matched[lead_id] |= rule
+            # leads with the same matched rules share score and grade: one write per distinct rule set
+            graded = {}
+            groups = {}
             for lead in leads:
                 rules = matched[lead.id]
-                score = sum(rules.mapped("points"))
-                grade = ("A" if score >= company.ltc_grade_a_min else "B" if score >= company.ltc_grade_b_min
-                         else "C" if score >= company.ltc_grade_c_min else "D")
-                vals = {}
-                if lead.ltc_score != score or lead.ltc_grade != grade:
-                    vals.update(ltc_score=score, ltc_grade=grade)
-                if lead.score_rule_ids != rules:
-                    vals["score_rule_ids"] = [fields.Command.set(rules.ids)]
-                if vals:
-                    lead.sudo().with_context(ltc_scoring=True).write(vals)
+                if rules not in graded:
+                    score = sum(rules.mapped("points"))
+                    graded[rules] = (score, "A" if score >= company.ltc_grade_a_min else "B"
+                                     if score >= company.ltc_grade_b_min else "C"
+                                     if score >= company.ltc_grade_c_min else "D")
+                score, grade = graded[rules]
+                if lead.score_rule_ids != rules or lead.ltc_score != score or lead.ltc_grade != grade:
+                    groups.setdefault(rules, []).append(lead.id)
+            for rules, lead_ids in groups.items():
+                score, grade = graded[rules]
+                self.browse(lead_ids).sudo().with_context(ltc_scoring=True).write({
+                    "ltc_score": score, "ltc_grade": grade, "score_rule_ids": [fields.Command.set(rules.ids)]})
 
     @api.model_create_multi
     def create(self, vals_list):

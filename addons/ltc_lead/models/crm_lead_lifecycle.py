@@ -131,8 +131,6 @@ class CrmLead(models.Model):
         return res
 
     def _register_follow_up(self, when):
-        for lead in self:
-            vals = {"last_follow_up_date": when}
-            if not lead.first_follow_up_date:
-                vals["first_follow_up_date"] = when
-            lead.sudo().write(vals)
+        first = self.filtered(lambda lead: not lead.first_follow_up_date)
+        first.sudo().write({"first_follow_up_date": when, "last_follow_up_date": when})
+        (self - first).sudo().write({"last_follow_up_date": when})

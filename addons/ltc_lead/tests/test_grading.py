@@ -47,3 +47,18 @@ class TestGrading(LtcLeadCase):
             self.env["res.config.settings"].create({"ltc_grade_a_min": 10, "ltc_grade_b_min": 50}).execute()
         self.env.company.invalidate_recordset()
         self.assertEqual(self.env.company.ltc_grade_a_min, 80)
+
+    def test_rescoring_many_leads_gives_each_group_its_own_score(self):
+        cn = self.env.ref("base.cn").id
+        chinese = self.env["crm.lead"].create([{"name": f"CN {i}", "type": "lead", "country_id": cn} for i in range(6)])
+        big = self.env["crm.lead"].create([{"name": f"Big {i}", "type": "lead", "country_id": cn,
+                                            "expected_revenue": 500000} for i in range(4)])
+        plain = self.env["crm.lead"].create([{"name": f"Plain {i}", "type": "lead"} for i in range(3)])
+        self.rule_cn.points = 30
+        self.assertEqual(set(chinese.mapped("ltc_score")), {30})
+        self.assertEqual(set(chinese.mapped("ltc_grade")), {"C"})
+        self.assertEqual(set(big.mapped("ltc_score")), {75})
+        self.assertEqual(set(big.mapped("ltc_grade")), {"B"})
+        self.assertEqual(big[0].score_rule_ids, self.rule_budget | self.rule_cn)
+        self.assertEqual(set(plain.mapped("ltc_score")), {0})
+        self.assertEqual(set(plain.mapped("ltc_grade")), {"D"})
