@@ -2,7 +2,7 @@
     "name": "LTC Leads",
     "summary": "Lead-to-Cash, stage 1: lead lifecycle, cleaning and dedup, grading, "
     "public lead pools with reclamation, customer pool",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "author": "LTC developers",
     "website": "https://github.com/ltc-odoo/ltc",

@@ -24,7 +24,8 @@ class CrmLead(models.Model):
                               domain=[("pool_type", "=", "lead")])
     claimed_date = fields.Datetime(copy=False, readonly=True)
     reclaim_count = fields.Integer(copy=False, readonly=True, default=0)
-    pool_log_ids = fields.One2many("ltc.lead.pool.log", "lead_id", string="Pool History", readonly=True)
+    pool_log_ids = fields.One2many("ltc.lead.pool.log", "res_id", string="Pool History", readonly=True,
+                                   domain=[("res_model", "=", "crm.lead")])
     in_pool = fields.Boolean(compute="_compute_in_pool", search="_search_in_pool")
     contact_masked = fields.Boolean(compute="_compute_contact_masked")
 
@@ -43,6 +44,10 @@ class CrmLead(models.Model):
              WHERE user_id IS NOT NULL AND type = 'lead' AND active
         """)
         return res
+
+    def unlink(self):
+        self.env["ltc.lead.pool.log"]._unlink_for_records(self)
+        return super().unlink()
 
     @api.depends("pool_id")
     def _compute_company_id(self):

@@ -138,8 +138,6 @@ class LtcLeadPool(models.Model):
         self.env["ltc.lead.pool.log"].sudo().create([{
             "pool_id": self.id, "res_model": rec._name, "res_id": rec.id, "action": action,
             "user_id": user.id, "reason": reason,
-            "lead_id": rec.id if rec._name == "crm.lead" else False,
-            "partner_id": rec.id if rec._name == "res.partner" else False,
         } for rec in records])
 
     # ------------------------------------------------------------------ reclamation
@@ -170,7 +168,7 @@ class LtcLeadPool(models.Model):
         for rule, days, age in self._reclaim_rules():
             if len(done) >= limit:
                 break
-            rows = self.env.execute_query(SQL("""
+            rows = self._reclaim_and_log(SQL("""
                 WITH due AS (
                     SELECT l.id, l.user_id,
                            FLOOR(EXTRACT(EPOCH FROM (%(now)s - %(age)s)) / 86400)::int AS idle
@@ -193,7 +191,7 @@ class LtcLeadPool(models.Model):
                  WHERE l.id = due.id
              RETURNING l.id, due.user_id, due.idle
             """, now=now, age=age, pool=self.id, limit_date=now - timedelta(days=days),
-                limit=limit - len(done), uid=self.env.uid))
+                limit=limit - len(done), uid=self.env.uid), "crm.lead", rule, days, now)
             done += [(lead_id, user_id, rule, idle, days) for lead_id, user_id, idle in rows]
         if done:
             # follow-up dates stay as history; the next claim (_take) starts them afresh
@@ -210,39 +208,59 @@ class LtcLeadPool(models.Model):
             "not_converted": _("claimed %(idle)s days ago and not converted ≥ %(max)s"),
         }
 
-    def _after_reclaim(self, done, res_model):
-        """Log each reclaim (one INSERT) and notify each rep and the pool managers (one message per rep)."""
+    def _reclaim_and_log(self, reclaim, res_model, rule, days, now):
+        """Run `reclaim` — an UPDATE … RETURNING (record id, previous owner, idle days) — so that the same
+        statement logs each returned record with its reason in figures (no round trip of the rows, no
+        second scan). Returns the rows of `reclaim`."""
         self.ensure_one()
-        now = fields.Datetime.now()
-        templates = self._reclaim_reason_templates()
-        reasons = [(rid, uid, templates[rule] % {"idle": idle, "max": days}) for rid, uid, rule, idle, days in done]
-        field = "lead_id" if res_model == "crm.lead" else "partner_id"
-        self.env.execute_query(SQL(
-            """INSERT INTO ltc_lead_pool_log (pool_id, res_model, res_id, %(field)s, user_id, action, reason, date)
-               SELECT %(pool)s, %(model)s, r.res_id, r.res_id, r.user_id, 'reclaim', r.reason, %(now)s
-                 FROM unnest(%(ids)s::int[], %(users)s::int[], %(reasons)s::varchar[]) AS r(res_id, user_id, reason)""",
-            field=SQL.identifier(field), pool=self.id, model=res_model, now=now,
-            ids=[r[0] for r in reasons], users=[r[1] for r in reasons], reasons=[r[2] for r in reasons]))
+        return self.env.execute_query(SQL(
+            """WITH done AS (%(reclaim)s),
+                    logged AS (
+                        INSERT INTO ltc_lead_pool_log (pool_id, res_model, res_id, user_id, action, reason, date)
+                        SELECT %(pool)s, %(model)s, done.id, done.user_id, 'reclaim',
+                               replace(replace(%(template)s, %(idle_mark)s, done.idle::text), %(max_mark)s, %(days)s),
+                               %(now)s
+                          FROM done)
+               SELECT id, user_id, idle FROM done""",
+            reclaim=reclaim, pool=self.id, model=res_model, template=self._reclaim_reason_templates()[rule],
+            idle_mark="%(idle)s", max_mark="%(max)s", days=str(days), now=now))
+
+    def _after_reclaim(self, done, res_model):
+        """After a reclaim statement: caches, then one digest to the reps and the pool managers."""
+        self.ensure_one()
         self.env["ltc.lead.pool.log"].invalidate_model()
         self.env[res_model].invalidate_model(["pool_log_ids"] if res_model == "crm.lead" else None)
+        templates = self._reclaim_reason_templates()
+        reasons = [(rid, uid, templates[rule] % {"idle": idle, "max": days}) for rid, uid, rule, idle, days in done]
+        self._notify_reclaims(reasons, res_model)
+
+    def _notify_reclaims(self, reasons, res_model, shown_per_rep=20):
+        """One digest per pool and batch, to every rep who lost records and the pool's managers, a
+        section per rep (a message per rep cost more than the reclaim itself: each one is rendered
+        and mailed on its own)."""
+        self.ensure_one()
         per_user = {}
         for rid, uid, reason in reasons:
             per_user.setdefault(uid, []).append((rid, reason))
-        records = self.env[res_model].sudo()
         users = self.env["res.users"].sudo().browse(list(per_user))
+        shown = self.env[res_model].sudo().browse([rid for items in per_user.values() for rid, __ in items[:shown_per_rep]])
+        names = {rec.id: rec.display_name for rec in shown}
+        sections = []
         for user in users:
             items = per_user[user.id]
-            shown = records.browse([rid for rid, __ in items[:20]])
-            names = {rec.id: rec.display_name for rec in shown}
-            lines = Markup().join(Markup("<li>%s: %s</li>") % (names.get(rid, rid), reason) for rid, reason in items[:20])
-            more = Markup("<p>%s</p>") % _("… and %s more.", len(items) - 20) if len(items) > 20 else ""
-            body = Markup("<p>%s</p><ul>%s</ul>%s") % (
-                _("%(count)s records returned to pool %(pool)s from %(user)s:",
-                  count=len(items), pool=self.name, user=user.name), lines, more)
-            self.sudo().message_post(
-                body=body,
-                partner_ids=(user.partner_id | self.manager_ids.partner_id).ids,
-                subtype_xmlid="mail.mt_note", message_type="comment")
+            lines = Markup().join(
+                Markup("<li>%s: %s</li>") % (names.get(rid, rid), reason) for rid, reason in items[:shown_per_rep])
+            more = (Markup("<p>%s</p>") % _("… and %s more.", len(items) - shown_per_rep)
+                    if len(items) > shown_per_rep else "")
+            sections.append(Markup("<p><b>%s</b></p><ul>%s</ul>%s") % (
+                _("%(count)s from %(user)s:", count=len(items), user=user.name), lines, more))
+        body = Markup("<p>%s</p>%s") % (
+            _("%(count)s records returned to pool %(pool)s.", count=len(reasons), pool=self.name),
+            Markup().join(sections))
+        # emails go through the mail queue: a scheduled job does not wait on the mail server
+        self.sudo().with_context(mail_notify_force_send=False).message_post(
+            body=body, partner_ids=(users.partner_id | self.manager_ids.partner_id).ids,
+            subtype_xmlid="mail.mt_note", message_type="comment")
 
     @api.model
     def _cron_reclaim_leads(self):

@@ -13,6 +13,10 @@ class ResPartner(models.Model):
     ltc_claimed_date = fields.Datetime("Claimed On", copy=False, readonly=True)
     ltc_last_follow_up_date = fields.Datetime("Last Follow-up", copy=False, readonly=True)
 
+    def unlink(self):
+        self.env["ltc.lead.pool.log"]._unlink_for_records(self)
+        return super().unlink()
+
     def _message_post_after_hook(self, message, msg_vals):
         res = super()._message_post_after_hook(message, msg_vals)
         if message.message_type in ("comment", "notification") and message.author_id:
@@ -57,7 +61,7 @@ class LtcLeadPool(models.Model):
             return []
         self.env["res.partner"].flush_model()
         self.env["crm.lead"].flush_model()
-        rows = self.env.execute_query(SQL("""
+        rows = self._reclaim_and_log(SQL("""
             WITH candidates AS (
                 SELECT p.id, p.user_id,
                        GREATEST(p.ltc_last_follow_up_date, p.ltc_claimed_date, p.create_date,
@@ -83,9 +87,10 @@ class LtcLeadPool(models.Model):
                SET user_id = NULL, ltc_pool_id = %(pool)s, ltc_claimed_date = NULL,
                    write_uid = %(uid)s, write_date = %(now)s
               FROM due WHERE p.id = due.id
-         RETURNING p.id, due.user_id, COALESCE(due.idle, %(days)s)
+         RETURNING p.id, due.user_id, COALESCE(due.idle, %(days)s) AS idle
         """, pool=self.id, now=now, limit_date=now - timedelta(days=days), limit=limit, uid=self.env.uid,
-            days=days, company=self.company_id.id, is_default=self.company_id.ltc_customer_pool_id == self))
+            days=days, company=self.company_id.id, is_default=self.company_id.ltc_customer_pool_id == self),
+            "res.partner", "no_follow_up_customer", days, now)
         done = [(pid, uid, "no_follow_up_customer", idle, days) for pid, uid, idle in rows]
         if done:
             self.env["res.partner"].invalidate_model(

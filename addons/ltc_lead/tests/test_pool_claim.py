@@ -14,6 +14,20 @@ class TestPoolClaim(LtcLeadCase):
         self.assertEqual(lead.pool_log_ids.mapped("action"), ["claim"])
         self.assertEqual(lead.pool_log_ids.user_id, self.rep1)
 
+    def test_pool_history_is_found_by_record_and_goes_with_it(self):
+        lead, other = self.pooled(), self.pooled()
+        lead.with_user(self.rep1).action_claim()
+        other.with_user(self.rep2).action_claim()
+        Log = self.env["ltc.lead.pool.log"]
+        self.assertEqual(Log.search([("lead_id", "=", lead.id)]).user_id, self.rep1)
+        self.assertEqual(Log.search([("lead_id", "in", (lead | other).ids)]).user_id, self.rep1 | self.rep2)
+        self.assertEqual(Log.search([("lead_id", "=", lead.id)]).lead_id, lead)
+        self.assertFalse(Log.search([("lead_id", "=", lead.id)]).partner_id)
+        lead_log = lead.pool_log_ids
+        lead.unlink()
+        self.assertFalse(lead_log.exists())
+        self.assertEqual(other.pool_log_ids.mapped("action"), ["claim"])
+
     def test_second_claim_of_a_taken_lead_is_refused_with_the_owner_named(self):
         lead = self.pooled()
         lead.with_user(self.rep1).action_claim()

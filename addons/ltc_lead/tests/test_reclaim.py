@@ -89,6 +89,22 @@ class TestReclaim(LtcLeadCase):
         self.assertIn("no follow-up for 19 days", messages[0].body)
         self.assertEqual(messages[0].partner_ids, self.rep1.partner_id | self.manager.partner_id)
 
+    def test_one_digest_per_batch_has_a_section_per_rep(self):
+        self._claimed("2026-01-01 09:00:00", count=2)
+        self._claimed("2026-01-02 09:00:00", count=1, user=self.rep2)
+        before = self.env["mail.message"].search([("model", "=", "ltc.lead.pool"), ("res_id", "=", self.pool.id)])
+        with freeze_time("2026-01-20 09:00:00"):
+            self.assertEqual(self.pool._cron_reclaim_leads(), 3)
+        messages = self.env["mail.message"].search(
+            [("model", "=", "ltc.lead.pool"), ("res_id", "=", self.pool.id)]) - before
+        self.assertEqual(len(messages), 1)
+        self.assertIn("3 records returned to pool Test Pool.", messages.body)
+        self.assertIn("2 from Rep Wang:", messages.body)
+        self.assertIn("1 from Rep Li:", messages.body)
+        self.assertIn("no follow-up for 18 days", messages.body)
+        self.assertEqual(messages.partner_ids,
+                         self.rep1.partner_id | self.rep2.partner_id | self.manager.partner_id)
+
     def test_scheduled_action_exists_and_calls_the_reclaim(self):
         cron = self.env.ref("ltc_lead.ir_cron_reclaim_leads")
         self.assertTrue(cron.active)
