@@ -1,4 +1,5 @@
 from . import (
+    crm_lead_bulk,
     crm_lead_dedup,
     crm_lead_grading,
     crm_lead_lifecycle,

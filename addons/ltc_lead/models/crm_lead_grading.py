@@ -21,12 +21,19 @@ class CrmLead(models.Model):
         for lead in self:
             lead.is_key_lead = lead.ltc_grade == "A"
 
+    @api.model
+    def _ltc_grade_for(self, score, company):
+        """Grade of a score by the company's thresholds."""
+        return ("A" if score >= company.ltc_grade_a_min else "B" if score >= company.ltc_grade_b_min
+                else "C" if score >= company.ltc_grade_c_min else "D")
+
     def _ltc_compute_score(self):
         """Score = sum of the points of the company's rules whose domain the lead matches; grade by
         the company's thresholds. One search per rule for the whole set."""
         if not self:
             return
         Rule = self.env["ltc.lead.scoring.rule"].sudo()
+        self.fetch(["company_id", "ltc_score", "ltc_grade", "score_rule_ids"])
         companies = self.env["res.company"].browse({(lead.company_id or self.env.company).id for lead in self})
         for company in companies:
             leads = self.filtered(lambda lead, c=company: (lead.company_id or self.env.company) == c)
@@ -43,9 +50,7 @@ class CrmLead(models.Model):
                 rules = matched[lead.id]
                 if rules not in graded:
                     score = sum(rules.mapped("points"))
-                    graded[rules] = (score, "A" if score >= company.ltc_grade_a_min else "B"
-                                     if score >= company.ltc_grade_b_min else "C"
-                                     if score >= company.ltc_grade_c_min else "D")
+                    graded[rules] = (score, self._ltc_grade_for(score, company))
                 score, grade = graded[rules]
                 if lead.score_rule_ids != rules or lead.ltc_score != score or lead.ltc_grade != grade:
                     groups.setdefault(rules, []).append(lead.id)
@@ -60,6 +65,12 @@ class CrmLead(models.Model):
         if not self.env.context.get("ltc_skip_scoring"):
             leads._ltc_compute_score()
         return leads
+
+    def _ltc_after_bulk_create(self):
+        res = super()._ltc_after_bulk_create()
+        if not self.env.context.get("ltc_skip_scoring"):
+            self._ltc_compute_score()
+        return res
 
     def write(self, vals):
         res = super().write(vals)

@@ -1,5 +1,6 @@
 from . import (
     test_access,
+    test_bulk_create,
     test_concurrency,
     test_customer_pool,
     test_dedup_keys,

@@ -225,8 +225,8 @@ class LtcLeadImport(models.TransientModel):
                 results[number] = (status, reason, lead_id) if lead_id else (
                     "rejected", _("Row %s it duplicates was rejected", first), False)
         self._merge_into_existing(merges)
-        for number, __ in rows:
-            results.setdefault(number, ("rejected", _("Not imported"), False))
+        for number in {number for number, __ in rows} - results.keys():
+            results[number] = ("rejected", _("Not imported"), False)
         return results
 
     @api.model
@@ -304,8 +304,7 @@ class LtcLeadImport(models.TransientModel):
             chunk = to_create[start:start + BATCH]
             try:
                 with self.env.cr.savepoint():
-                    leads = Lead.create([vals for __, vals in chunk])
-                    leads.flush_recordset()
+                    leads = Lead._ltc_bulk_create([vals for __, vals in chunk])
                 for (number, __), lead in zip(chunk, leads, strict=True):
                     created[number] = lead.id
                     results[number] = ("created", "", lead.id)

@@ -1,0 +1,204 @@
+from odoo import _, api, models, tools
+from odoo.addons.iap.tools import iap_tools
+from odoo.addons.mail.tools import mail_validation
+from odoo.addons.phone_validation.tools import phone_validation
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+# stored computed fields of crm.lead whose value, for a lead without a customer (partner) and
+# without recurring revenue, `_ltc_bulk_precompute` gives in one pass — the same value their compute
+# methods give (tests/test_bulk_create.py compares every stored field with the ORM's create)
+PARTNER_SYNCED = ("contact_name", "partner_name", "email_from", "phone", "function", "title", "mobile", "website",
+                  "lang_id", "street", "street2", "zip", "city", "state_id", "country_id")
+PRECOMPUTED = (*PARTNER_SYNCED, "phone_sanitized", "email_normalized", "email_domain_criterion", "phone_state",
+               "email_state", "date_open", "day_open", "day_close", "date_last_stage_update",
+               "recurring_revenue_monthly", "recurring_revenue_monthly_prorated", "recurring_revenue_prorated",
+               "email_key", "phone_key", "company_key", "contact_key", "project_key", "is_key_lead", "ltc_score", "ltc_grade",
+               "first_response_hours", "is_converted", "prorated_revenue", "probability", "automated_probability")
+
+
+class CrmLead(models.Model):
+    _inherit = "crm.lead"
+
+    @api.model
+    def _ltc_bulk_create(self, vals_list):
+        """Create many leads without a customer in one INSERT — the XLSX import's path.
+
+        `vals_list`: values of stored fields (no partner_id, no recurring revenue; x2many only as set
+        commands). What the ORM's create does besides the INSERT is done for the whole list at once:
+        - defaults are read once;
+        - the stored computed fields of crm and ltc_lead are filled in one pass by
+          `_ltc_bulk_precompute`, probabilities by crm's own scoring (`_ltc_bulk_probabilities`), all
+          before the INSERT; every other stored computed field (downstream addons) is computed by its
+          own method, in batch;
+        - constraints are checked, fields depending on the new leads are told (modified);
+        - `_ltc_after_bulk_create` runs: the hook where an addon puts what its `create` override does
+          (ltc_lead: scoring).
+        Mail side effects are the import's (no log message, no follower, no tracking).
+        """
+        self.check_access("create")
+        if not vals_list:
+            return self.browse()
+        if any(vals.get("partner_id") or vals.get("recurring_revenue") for vals in vals_list):
+            raise UserError(_("Leads with a customer or recurring revenue are created one by one, not in bulk."))
+        defaults = self._add_missing_default_values({})
+        now = self.env.cr.now()
+        # x2many values: set commands, one list per row
+        m2m = {name: [vals.get(name) or [] for vals in vals_list]
+               for name in {n for vals in vals_list for n in vals if self._fields[n].type == "many2many"}}
+        rows = []
+        for vals in vals_list:
+            row = dict(defaults)
+            row.update(vals)
+            for name in [n for n in row if self._fields[n].type in ("many2many", "one2many")]:
+                row.pop(name)
+            self._ltc_bulk_precompute(row, now)
+            rows.append(row)
+        # ids from the table's sequence first, so that probabilities go into the INSERT (no UPDATE)
+        ids = [id_ for id_, in self.env.execute_query(SQL(
+            "SELECT nextval('crm_lead_id_seq') FROM generate_series(1, %s)", len(rows)))]
+        leads = self.browse(ids)
+        leads._ltc_bulk_probabilities(rows, m2m.get("tag_ids"))
+        for id_, row in zip(ids, rows, strict=True):
+            row["id"] = id_
+        columns = sorted({name for row in rows for name in row if self._fields[name].column_type})
+        # values the ORM would pass through unchanged (False is NULL); others go through the field
+        plain = {name for name in columns if self._fields[name].type in (
+            "char", "text", "integer", "many2one", "selection", "datetime", "date")}
+        flags = {name for name in columns if self._fields[name].type == "boolean"}
+        convert = {name: self._fields[name].convert_to_column_insert for name in columns}
+        uid = self.env.uid
+        values = []
+        for row in rows:
+            cells = [
+                (None if row.get(name) is False else row.get(name)) if name in plain
+                else bool(row.get(name)) if name in flags
+                else convert[name](row.get(name, False), self, row)
+                for name in columns
+            ]
+            values.append(SQL("(%s)", SQL(", ").join([*cells, uid, uid, now, now])))
+        self.env.execute_query(SQL(
+            "INSERT INTO crm_lead (%s) VALUES %s",
+            SQL(", ").join(SQL.identifier(c) for c in [*columns, "create_uid", "write_uid", "create_date",
+                                                       "write_date"]),
+            SQL(", ").join(values)))
+        for name, commands_list in m2m.items():
+            field = self._fields[name]
+            if any(command[0] not in (4, 6) for commands in commands_list for command in commands):
+                raise UserError(_("Only links to existing records can be given to a bulk create."))
+            pairs = [(lead_id, target) for lead_id, commands in zip(ids, commands_list, strict=True)
+                     for command in commands for target in (command[2] if command[0] == 6 else [command[1]])]
+            if pairs:
+                self.env.execute_query(SQL(
+                    "INSERT INTO %s (%s, %s) SELECT * FROM unnest(%s::int[], %s::int[]) ON CONFLICT DO NOTHING",
+                    SQL.identifier(field.relation), SQL.identifier(field.column1), SQL.identifier(field.column2),
+                    [p[0] for p in pairs], [p[1] for p in pairs]))
+        # as the ORM's create: given values of computed fields are kept, with the fields their method
+        # computes; every other stored computed field is computed by its method
+        given = {name for row in rows for name in row if name != "id"} | set(m2m)
+        protected = set()
+        for name in given:
+            field = self._fields[name]
+            if field.compute:
+                protected.update(self.pool.field_computed.get(field, [field]))
+        with self.env.protecting(protected, leads):
+            for field in self._fields.values():
+                if field.store and field.compute and field not in protected:
+                    self.env.add_to_compute(field, leads)
+            leads.modified(self._fields, create=True)
+        leads._validate_fields(given)
+        leads._ltc_after_bulk_create()
+        return leads
+
+    @api.model
+    def _ltc_bulk_precompute(self, row, now):
+        """Fill in `row` (a new lead's values, no customer) what the compute methods of crm, mail,
+        phone_validation and ltc_lead would store, calling the same tools they call."""
+        for name in PARTNER_SYNCED:  # nothing to sync from a customer: given values stay
+            row.setdefault(name, False)
+        email, phone = row.get("email_from"), row.get("phone")
+        country = self.env["res.country"].browse(row["country_id"]) if row.get("country_id") else False
+        # mail.thread.blacklist, crm: email_normalized, email_domain_criterion, email_state
+        normalized = tools.email_normalize(email, strict=False) if email else False
+        row["email_normalized"] = normalized
+        row["email_domain_criterion"] = iap_tools.mail_prepare_for_domain_search(normalized) if normalized else False
+        state = False
+        if email:
+            state = "incorrect"
+            if any(mail_validation.mail_validate(part) for part in tools.email_split(email)):
+                state = "correct"
+        row["email_state"] = state
+        # phone_validation, crm: phone_sanitized (mobile, then phone), phone_state
+        number = row.get("mobile") or phone
+        row["phone_sanitized"] = self._phone_format(number=number, country=country) if number else False
+        state = False
+        if phone:
+            try:
+                if phone_validation.phone_parse(phone, country.code if country and country.code else None):
+                    state = "correct"
+            except UserError:
+                state = "incorrect"
+        row["phone_state"] = state
+        # crm: dates and recurring revenue
+        row["date_open"] = now if row.get("user_id") else False
+        row["day_open"] = 0.0 if row.get("user_id") else False
+        row["day_close"] = False
+        row["date_last_stage_update"] = now
+        row["recurring_revenue_monthly"] = row["recurring_revenue_monthly_prorated"] = 0.0
+        row["recurring_revenue_prorated"] = 0.0
+        row["prorated_revenue"] = 0.0  # no probability until _ltc_bulk_probabilities gives one
+        # ltc_lead: dedup keys (unless the caller already has them), grading and lifecycle figures
+        company = self.env["res.company"].browse(row["company_id"]) if row.get("company_id") else self.env.company
+        if "email_key" not in row:
+            row.update(self._prepare_dedup_keys_vals(
+                email=email, phone=phone, company=row.get("partner_name"), contact=row.get("contact_name"),
+                project=row.get("name"), country=country or company.country_id))
+        # no rule matched yet: score 0 and its grade (the scoring after the INSERT writes only leads
+        # that some rule matches)
+        row.setdefault("ltc_score", 0)
+        row.setdefault("ltc_grade", self._ltc_grade_for(row["ltc_score"], company))
+        row["is_key_lead"] = row["ltc_grade"] == "A"
+        row["first_response_hours"] = 0.0
+        row["is_converted"] = 1.0 if row.get("lifecycle_state") == "converted" else 0.0
+        return row
+
+    def _ltc_bulk_probabilities(self, rows, tag_commands=None):
+        """Probability of the new leads `self` (ids reserved, rows not inserted yet) by crm's own naive
+        Bayes scoring, fed with the rows' values in the form crm reads them from records; the rows get
+        probability, automated probability and prorated revenue as `_compute_probabilities` and
+        `_compute_prorated_revenue` would give them."""
+        pls_fields = ["stage_id", "team_id", *self._pls_get_safe_fields()]
+        pls_values = []
+        for index, (lead_id, row) in enumerate(zip(self.ids, rows, strict=True)):
+            values = tuple((field, row.get(field)) for field in pls_fields if field not in ("team_id", "tag_ids")
+                           and (row.get(field) or field in ("email_state", "phone_state")))
+            if "tag_ids" in pls_fields and tag_commands:
+                values += tuple(("tag_id", tag_id) for command in tag_commands[index] for tag_id in command[2])
+            pls_values.append((lead_id, row.get("team_id") or False, values))
+        probabilities = self.with_context(ltc_pls_values=tuple(pls_values))._pls_get_naive_bayes_probabilities()
+        currencies = {}
+        for lead_id, row in zip(self.ids, rows, strict=True):
+            probability = probabilities.get(lead_id)
+            if probability is None:
+                continue
+            row["automated_probability"] = probability
+            if row.get("active", True):
+                row["probability"] = probability
+                company_id = row.get("company_id")
+                if company_id not in currencies:
+                    currencies[company_id] = (self.env["res.company"].browse(company_id).currency_id
+                                              or self.env.company.currency_id)
+                row["prorated_revenue"] = currencies[company_id].round(
+                    round((row.get("expected_revenue") or 0.0) * probability / 100.0, 2))
+
+    def _pls_get_lead_pls_values(self, domain=None):
+        """Values given by `_ltc_bulk_probabilities` for leads not inserted yet."""
+        given = self.env.context.get("ltc_pls_values")
+        if given is not None and not domain:
+            return {lead_id: {"values": list(values), "team_id": team_id} for lead_id, team_id, values in given}
+        return super()._pls_get_lead_pls_values(domain=domain or [])
+
+    def _ltc_after_bulk_create(self):
+        """What `create` overrides do, done for leads created by `_ltc_bulk_create`: extend it wherever
+        `create` is extended (ltc_lead's scoring: crm_lead_grading)."""
+        self.flush_recordset()

@@ -1,0 +1,81 @@
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import LtcLeadCase
+
+SKIPPED = {"id", "create_date", "write_date"}
+CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_create_nosubscribe": True,
+           "mail_notrack": True, "ltc_import_open_stage": True}
+
+
+@tagged("post_install", "-at_install")
+class TestBulkCreate(LtcLeadCase):
+    """The import's bulk create must store exactly what the ORM's create stores, field by field,
+    with every installed addon's stored fields (CI runs this with all six LTC addons)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Rule = cls.env["ltc.lead.scoring.rule"]
+        Rule.search([]).active = False
+        Rule.create({"name": "ERP line", "domain": f"[('product_line_ids', 'in', [{cls.erp.id}])]", "points": 40})
+        Rule.create({"name": "Budget", "domain": "[('expected_revenue', '>', 300000)]", "points": 45})
+        Rule.create({"name": "China", "domain": "[('country_id.code', '=', 'CN')]", "points": 20})
+        cls.stage = cls.env["crm.lead"]._stage_find(team_id=cls.team.id, domain=[("fold", "=", False),
+                                                                                 ("is_won", "=", False)])
+        # won/lost history for the team, so that crm's predictive scoring gives probabilities
+        Frequency = cls.env["crm.lead.scoring.frequency"]
+        Frequency.create([
+            {"variable": "stage_id", "value": str(cls.stage.id), "won_count": 12, "lost_count": 7,
+             "team_id": cls.team.id},
+            {"variable": "email_state", "value": "correct", "won_count": 9, "lost_count": 3, "team_id": cls.team.id},
+            {"variable": "phone_state", "value": "correct", "won_count": 8, "lost_count": 5, "team_id": cls.team.id},
+            {"variable": "email_state", "value": "incorrect", "won_count": 1, "lost_count": 6,
+             "team_id": cls.team.id},
+        ])
+        cls.source = cls.env["utm.source"].create({"name": "Trade show (test)"})
+
+    def _rows(self):
+        cn, fr = self.env.ref("base.cn"), self.env.ref("base.fr")
+        base = {"type": "lead", "company_id": self.company.id, "stage_id": self.stage.id, "team_id": self.team.id}
+        return [
+            {**base, "name": "Plain", "user_id": self.rep1.id},
+            {**base, "name": "ERP 升级项目", "partner_name": "深圳市腾飞科技有限公司", "contact_name": "李雷",
+             "email_from": "lilei@tengfei.cn", "phone": "138 0013 8000", "country_id": cn.id,
+             "expected_revenue": 456789.13, "description": "展会名片", "user_id": self.rep1.id,
+             "product_line_ids": [Command.set(self.erp.ids)], "source_id": self.source.id},
+            {**base, "name": "Pooled", "pool_id": self.pool.id, "user_id": False, "email_from": "not-an-email",
+             "phone": "12", "expected_revenue": 1000.0},
+            {**base, "name": "Gmail", "email_from": "Some One <someone@gmail.com>", "phone": "+33 6 12 34 56 78",
+             "country_id": fr.id, "user_id": self.rep2.id, "expected_revenue": 99.99},
+            {**base, "name": "No team", "team_id": False, "user_id": False, "email_from": "x@y.cn"},
+        ]
+
+    def test_bulk_create_stores_what_create_stores(self):
+        Lead = self.env["crm.lead"].with_context(**CONTEXT)
+        created = Lead.create(self._rows())
+        bulk = Lead._ltc_bulk_create(self._rows())
+        self.env.flush_all()
+        self.env.invalidate_all()
+        self.assertEqual(len(bulk), 5)
+        self.assertTrue(any(created.mapped("probability")), "the test must exercise predictive scoring")
+        self.assertTrue(any(created.mapped("ltc_score")), "the test must exercise the scoring rules")
+        fields = [name for name, field in Lead._fields.items() if field.store and name not in SKIPPED]
+        for orm_lead, bulk_lead in zip(created, bulk, strict=True):
+            for name in fields:
+                orm_value, bulk_value = orm_lead[name], bulk_lead[name]
+                if Lead._fields[name].type == "one2many":
+                    orm_value, bulk_value = len(orm_value), len(bulk_value)
+                with self.subTest(lead=orm_lead.name, field=name):
+                    self.assertEqual(bulk_value, orm_value)
+
+    def test_bulk_create_checks_rights_and_refuses_leads_with_a_customer(self):
+        partner = self.env["res.partner"].create({"name": "Customer"})
+        with self.assertRaisesRegex(UserError, "created one by one"):
+            self.env["crm.lead"]._ltc_bulk_create([{"name": "With customer", "partner_id": partner.id}])
+        self.assertFalse(self.env["crm.lead"].search([("name", "=", "With customer")]))
+        viewer = self.env["res.users"].create({"name": "Viewer", "login": "ltc_t_viewer",
+                                               "groups_id": [Command.set(self.env.ref("base.group_user").ids)]})
+        with self.assertRaises(AccessError):
+            self.env["crm.lead"].with_user(viewer)._ltc_bulk_create([{"name": "Not allowed"}])
