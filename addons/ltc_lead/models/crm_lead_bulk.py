@@ -1,3 +1,7 @@
+import json
+
+from psycopg2.extras import Json
+
 from odoo import _, api, models, tools
 from odoo.addons.iap.tools import iap_tools
 from odoo.addons.mail.tools import mail_validation
@@ -62,26 +66,38 @@ class CrmLead(models.Model):
         for id_, row in zip(ids, rows, strict=True):
             row["id"] = id_
         columns = sorted({name for row in rows for name in row if self._fields[name].column_type})
-        # values the ORM would pass through unchanged (False is NULL); others go through the field
+        # one array per column, as the ORM would convert the values (False is NULL), sent in one INSERT
+        # … SELECT FROM unnest(…); a value the ORM passes through unchanged is not converted
         plain = {name for name in columns if self._fields[name].type in (
             "char", "text", "integer", "many2one", "selection", "datetime", "date")}
-        flags = {name for name in columns if self._fields[name].type == "boolean"}
-        convert = {name: self._fields[name].convert_to_column_insert for name in columns}
-        uid = self.env.uid
-        values = []
-        for row in rows:
-            cells = [
-                (None if row.get(name) is False else row.get(name)) if name in plain
-                else bool(row.get(name)) if name in flags
-                else convert[name](row.get(name, False), self, row)
-                for name in columns
-            ]
-            values.append(SQL("(%s)", SQL(", ").join([*cells, uid, uid, now, now])))
+        arrays = []
+        for name in columns:
+            field = self._fields[name]
+            if name in plain:
+                cells = [None if row.get(name) is False else row.get(name) for row in rows]
+            elif field.type == "boolean":
+                cells = [bool(row.get(name)) for row in rows]
+            elif field.type == "monetary" and not self._ltc_row_gives_currency(field, columns):
+                # what Monetary.convert_to_column_insert does on the model (no record, hence no currency)
+                cells = [float(row.get(name) or 0.0) for row in rows]
+            else:
+                cells = [field.convert_to_column_insert(row.get(name, False), self, row) for row in rows]
+            if field.column_type[0] == "jsonb":  # sent as text, cast in the SELECT
+                cells = [json.dumps(cell.adapted) if isinstance(cell, Json) else cell for cell in cells]
+            arrays.append(cells)
+        column_sql = SQL(", ").join(SQL.identifier(name) for name in columns)
+        casts = SQL(", ").join(
+            SQL("%s::jsonb", SQL.identifier(f"c{i}")) if self._fields[name].column_type[0] == "jsonb"
+            else SQL.identifier(f"c{i}") for i, name in enumerate(columns))
+        unnest = SQL(", ").join(
+            SQL("%s::text[]", cells) if self._fields[name].column_type[0] == "jsonb"
+            else SQL("%s::%s[]", cells, SQL(self._fields[name].column_type[1]))
+            for name, cells in zip(columns, arrays, strict=True))
         self.env.execute_query(SQL(
-            "INSERT INTO crm_lead (%s) VALUES %s",
-            SQL(", ").join(SQL.identifier(c) for c in [*columns, "create_uid", "write_uid", "create_date",
-                                                       "write_date"]),
-            SQL(", ").join(values)))
+            """INSERT INTO crm_lead (%s, create_uid, write_uid, create_date, write_date)
+               SELECT %s, %s, %s, %s, %s FROM unnest(%s) AS t(%s)""",
+            column_sql, casts, self.env.uid, self.env.uid, now, now, unnest,
+            SQL(", ").join(SQL.identifier(f"c{i}") for i in range(len(columns)))))
         for name, commands_list in m2m.items():
             field = self._fields[name]
             if any(command[0] not in (4, 6) for commands in commands_list for command in commands):
@@ -111,6 +127,12 @@ class CrmLead(models.Model):
         return leads
 
     @api.model
+    def _ltc_row_gives_currency(self, field, columns):
+        currency_name = field.get_currency_field(self)
+        related = self._fields[currency_name].related
+        return currency_name in columns or bool(related and related.split(".")[0] in columns)
+
+    @api.model
     def _ltc_bulk_precompute(self, row, now):
         """Fill in `row` (a new lead's values, no customer) what the compute methods of crm, mail,
         phone_validation and ltc_lead would store, calling the same tools they call."""
@@ -121,7 +143,11 @@ class CrmLead(models.Model):
         # mail.thread.blacklist, crm: email_normalized, email_domain_criterion, email_state
         normalized = tools.email_normalize(email, strict=False) if email else False
         row["email_normalized"] = normalized
-        row["email_domain_criterion"] = iap_tools.mail_prepare_for_domain_search(normalized) if normalized else False
+        # iap_tools.mail_prepare_for_domain_search(normalized), without parsing the address once more
+        domain = normalized.rsplit("@", maxsplit=1)[1] if normalized and "@" in normalized else None
+        row["email_domain_criterion"] = (
+            False if not normalized else normalized if domain is None or domain in iap_tools._MAIL_DOMAIN_BLACKLIST
+            else "@" + domain)
         state = False
         if email:
             state = "incorrect"

@@ -27,13 +27,14 @@ class CrmLead(models.Model):
         return ("A" if score >= company.ltc_grade_a_min else "B" if score >= company.ltc_grade_b_min
                 else "C" if score >= company.ltc_grade_c_min else "D")
 
-    def _ltc_compute_score(self):
+    def _ltc_compute_score(self, unscored=False):
         """Score = sum of the points of the company's rules whose domain the lead matches; grade by
-        the company's thresholds. One search per rule for the whole set."""
+        the company's thresholds. One search per rule for the whole set. `unscored`: the leads hold
+        the score and grade of no rule (a bulk create gives them), so only matched leads are looked at."""
         if not self:
             return
         Rule = self.env["ltc.lead.scoring.rule"].sudo()
-        self.fetch(["company_id", "ltc_score", "ltc_grade", "score_rule_ids"])
+        self.fetch(["company_id"] if unscored else ["company_id", "ltc_score", "ltc_grade", "score_rule_ids"])
         companies = self.env["res.company"].browse({(lead.company_id or self.env.company).id for lead in self})
         for company in companies:
             leads = self.filtered(lambda lead, c=company: (lead.company_id or self.env.company) == c)
@@ -46,6 +47,8 @@ class CrmLead(models.Model):
             # leads with the same matched rules share score and grade: one write per distinct rule set
             graded = {}
             groups = {}
+            if unscored:
+                leads = leads.browse([lead_id for lead_id, rules in matched.items() if rules])
             for lead in leads:
                 rules = matched[lead.id]
                 if rules not in graded:
@@ -69,7 +72,7 @@ class CrmLead(models.Model):
     def _ltc_after_bulk_create(self):
         res = super()._ltc_after_bulk_create()
         if not self.env.context.get("ltc_skip_scoring"):
-            self._ltc_compute_score()
+            self._ltc_compute_score(unscored=True)
         return res
 
     def write(self, vals):

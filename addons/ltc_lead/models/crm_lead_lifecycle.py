@@ -33,7 +33,8 @@ class CrmLead(models.Model):
     first_follow_up_date = fields.Datetime(
         copy=False, readonly=True, help="First follow-up (note, message or done activity) logged by the owner.")
     last_follow_up_date = fields.Datetime(
-        copy=False, readonly=True, index=True, help="Last follow-up logged by the owner: pool reclamation counts from here.")
+        copy=False, readonly=True, index="btree_not_null",
+        help="Last follow-up logged by the owner: pool reclamation counts from here.")
     first_response_hours = fields.Float(
         compute="_compute_first_response_hours", store=True, aggregator="avg",
         help="Hours from assignment to the owner's first logged follow-up.")

@@ -20,7 +20,7 @@ def mask(value):
 class CrmLead(models.Model):
     _inherit = "crm.lead"
 
-    pool_id = fields.Many2one("ltc.lead.pool", index=True, tracking=True, check_company=True,
+    pool_id = fields.Many2one("ltc.lead.pool", index="btree_not_null", tracking=True, check_company=True,
                               domain=[("pool_type", "=", "lead")])
     claimed_date = fields.Datetime(copy=False, readonly=True)
     reclaim_count = fields.Integer(copy=False, readonly=True, default=0)

@@ -206,11 +206,16 @@ class LtcLeadImport(models.TransientModel):
                     first_in_file[(f, keys[f])] = number
             to_create.append((number, vals))
 
-        # rows merged into an earlier row of the file: fill its empty fields before creation
+        # rows merged into an earlier row of the file: fill its empty fields before creation; the other
+        # rows keep the dedup keys computed above (the bulk create would compute them again)
         by_row = dict(to_create)
         for first, others in in_file_merges.items():
             for __, vals in others:
                 self._fill_empty(by_row[first], vals)
+        keys_by_row = {number: keys for number, __, keys in prepared}
+        for number, vals in to_create:
+            if number not in in_file_merges:
+                vals.update(keys_by_row[number])
 
         # what crm would compute lead by lead (owner, team, stage), computed once for the whole file
         common = self._prepare_common_vals()
@@ -357,7 +362,14 @@ class LtcLeadImport(models.TransientModel):
         names = {number: data.get("name") for number, data in rows}
         for i, number in enumerate(sorted(results), start=1):
             status, reason, lead_id = results[number]
-            sheet.write_row(i, 0, [number, str(names.get(number) or ""), labels[status], reason or "", lead_id or ""])
+            # typed writes: write_row would guess the type of each of these cells
+            sheet.write_number(i, 0, number)
+            sheet.write_string(i, 1, str(names.get(number) or ""))
+            sheet.write_string(i, 2, labels[status])
+            if reason:
+                sheet.write_string(i, 3, reason)
+            if lead_id:
+                sheet.write_number(i, 4, lead_id)
         book.close()
         attention = [
             {"import_id": self.id, "row": number, "name": str(names.get(number) or "")[:200], "status": status,
