@@ -105,6 +105,19 @@ class TestReclaim(LtcLeadCase):
         self.assertEqual(messages.partner_ids,
                          self.rep1.partner_id | self.rep2.partner_id | self.manager.partner_id)
 
+    def test_reason_and_digest_in_the_language_of_the_job(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["ltc_lead"], ["zh_CN"], overwrite=True)
+        lead = self._claimed("2026-01-01 09:00:00")
+        with freeze_time("2026-01-20 09:00:00"):
+            self.pool.with_context(lang="zh_CN")._cron_reclaim_leads()
+        log = lead.pool_log_ids.filtered(lambda entry: entry.action == "reclaim")
+        self.assertEqual(log.reason, "19 天未跟进 ≥ 10")
+        digest = self.env["mail.message"].search([("model", "=", "ltc.lead.pool"), ("res_id", "=", self.pool.id)],
+                                                 order="id desc", limit=1)
+        self.assertIn("1 条来自 Rep Wang：", digest.body)
+        self.assertIn("19 天未跟进 ≥ 10", digest.body)
+
     def test_scheduled_action_exists_and_calls_the_reclaim(self):
         cron = self.env.ref("ltc_lead.ir_cron_reclaim_leads")
         self.assertTrue(cron.active)
