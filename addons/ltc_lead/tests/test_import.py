@@ -83,6 +83,35 @@ class TestImport(LtcLeadCase):
         self.assertEqual([r[2] for r in rows_out].count("Created"), 2)
         self.assertEqual([r[2] for r in rows_out].count("Rejected"), 5)
 
+    def test_a_row_merged_into_an_earlier_row_fills_it_and_its_keys(self):
+        rows = [
+            ["South deal", "华南贸易有限公司", "", "", "", "CN", "", "", "", "", "", ""],           # 2 created
+            ["South again", "华南贸易股份有限公司", "", "Buyer@HuaNan.cn", "020 8888 6666", "", "", "", "", "", "", ""],
+        ]
+        wizard = self._import(rows)
+        self.assertEqual((wizard.created_count, wizard.merged_count), (1, 1))
+        lead = self.env["crm.lead"].search([("name", "=", "South deal")])
+        self.assertEqual(lead.email_from, "Buyer@HuaNan.cn")
+        self.assertEqual(lead.email_key, "buyer@huanan.cn")
+        self.assertEqual(lead.email_normalized, "buyer@huanan.cn")
+        self.assertEqual(lead.phone_key, "862088886666")
+        self.assertEqual(lead.phone_sanitized, lead._phone_format(fname="phone"))
+        self.assertTrue(lead.phone_sanitized)
+        self.assertEqual(lead.company_key, "华南贸易")
+
+    def test_a_batch_the_database_refuses_is_retried_row_by_row(self):
+        wizard = self.env["ltc.lead.import"].create({})
+        base = {"type": "lead", "company_id": self.company.id}
+        to_create = [(2, {**base, "name": "Good A"}), (3, {**base, "name": "Broken", "source_id": 2147480000}),
+                     (4, {**base, "name": "Good B"})]
+        results = {}
+        created = wizard._create_in_batches(to_create, results)
+        self.assertEqual(set(created), {2, 4})
+        self.assertEqual([results[n][0] for n in (2, 3, 4)], ["created", "rejected", "created"])
+        self.assertIn("source_id", results[3][1])
+        self.assertEqual(self.env["crm.lead"].search([("name", "in", ["Good A", "Good B", "Broken"])]).mapped("name"),
+                         ["Good B", "Good A"])
+
     def test_skip_policy_skips_duplicates(self):
         wizard = self._import([["Again", "", "", "known@old.cn", "", "", "", "", "", "", "", ""]], on_duplicate="skip")
         self.assertEqual((wizard.created_count, wizard.skipped_count), (0, 1))
