@@ -55,14 +55,20 @@ def drop_db(db):
     conn.close()
 
 
+_REGISTRIES = {}
+
+
 def odoo_env(db):
+    """The registry of `db`; Odoo's configuration is parsed once per process (a second parse fails)."""
     import odoo  # noqa: PLC0415
     from odoo.tools import config  # noqa: PLC0415
 
-    config.parse_config(["-c", "odoo.conf", "-d", db, "--log-level=warn", "--workers=0"])
-    odoo.modules.module.initialize_sys_path()
-    registry = odoo.modules.registry.Registry(db)
-    return registry
+    if db not in _REGISTRIES:
+        if not _REGISTRIES:
+            config.parse_config(["-c", "odoo.conf", "-d", db, "--log-level=warn", "--workers=0"])
+            odoo.modules.module.initialize_sys_path()
+        _REGISTRIES[db] = odoo.modules.registry.Registry(db)
+    return _REGISTRIES[db]
 
 
 def vacuum(db, table, full=False):

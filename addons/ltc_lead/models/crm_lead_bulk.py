@@ -8,6 +8,7 @@ from odoo.addons.mail.tools import mail_validation
 from odoo.addons.phone_validation.tools import phone_validation
 from odoo.exceptions import UserError
 from odoo.tools import SQL
+from odoo.tools import mail as mail_tools
 
 # stored computed fields of crm.lead whose value, for a lead without a customer (partner) and
 # without recurring revenue, `_ltc_bulk_precompute` gives in one pass — the same value their compute
@@ -140,8 +141,10 @@ class CrmLead(models.Model):
             row.setdefault(name, False)
         email, phone = row.get("email_from"), row.get("phone")
         country = self.env["res.country"].browse(row["country_id"]) if row.get("country_id") else False
-        # mail.thread.blacklist, crm: email_normalized, email_domain_criterion, email_state
-        normalized = tools.email_normalize(email, strict=False) if email else False
+        # mail.thread.blacklist, crm: email_normalized, email_domain_criterion, email_state; the address
+        # is split once (email_normalize(email, strict=False) is _normalize_email of its first part)
+        parts = tools.email_split(email) if email else []
+        normalized = mail_tools._normalize_email(parts[0]) if parts else False
         row["email_normalized"] = normalized
         # iap_tools.mail_prepare_for_domain_search(normalized), without parsing the address once more
         domain = normalized.rsplit("@", maxsplit=1)[1] if normalized and "@" in normalized else None
@@ -151,7 +154,7 @@ class CrmLead(models.Model):
         state = False
         if email:
             state = "incorrect"
-            if any(mail_validation.mail_validate(part) for part in tools.email_split(email)):
+            if any(mail_validation.mail_validate(part) for part in parts):
                 state = "correct"
         row["email_state"] = state
         # phone_validation, crm: phone_sanitized (mobile, then phone), phone_state
