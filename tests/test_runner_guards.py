@@ -47,3 +47,16 @@ def test_ci_runs_exactly_the_readme_test_command():
     readme = open(os.path.join(ROOT, "README.md")).read()
     assert "exec ./ltc test" in ci
     assert "./ltc test" in readme and "./ltc demo" in readme
+
+
+def test_the_summary_counts_every_closing_line_form():
+    import importlib.util  # noqa: PLC0415
+
+    spec = importlib.util.spec_from_file_location("run_tests", os.path.join(ROOT, "tools", "run_tests.py"))
+    run_tests = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run_tests)
+    counts = run_tests.pytest_counts
+    assert counts("190 passed, 590 subtests passed in 77.62s (0:01:17)") == (190, 0)
+    assert counts("2 failed, 188 passed, 3 subtests failed, 587 subtests passed in 9.9s") == (188, 5)
+    assert counts("=== 1 failed, 4 passed, 1 error in 3.2s ===") == (4, 2)
+    assert counts("no tests ran in 0.01s") == (0, 0)

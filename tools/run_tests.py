@@ -115,18 +115,19 @@ def lint():
     return failed
 
 
-PYTEST_RE = re.compile(r"^=*\s*(?P<counts>(?:\d+ \w+(?:, )?)+|no tests ran) in [\d.]+s", re.M)
+PYTEST_RE = re.compile(r"^=*\s*(?P<counts>(?:\d+ (?:subtests )?\w+(?:, )?)+|no tests ran) in [\d.]+s", re.M)
 
 
 def pytest_counts(output):
-    """(passed, failed) from pytest's closing line ("3 failed, 4 passed in 9.9s", with or without
-    the ===== of non-quiet runs); errors count as failed."""
+    """(passed, failed) from pytest's closing line ("3 failed, 4 passed, 2 subtests failed, 9 subtests
+    passed in 9.9s", with or without the ===== of non-quiet runs); errors and failed subtests count as
+    failed, passed subtests are not counted (their test is)."""
     passed = failed = 0
     closing = list(PYTEST_RE.finditer(output))
     if closing:
-        for num, word in re.findall(r"(\d+) (passed|failed|errors?)", closing[-1].group("counts")):
+        for num, sub, word in re.findall(r"(\d+) (subtests )?(passed|failed|errors?)", closing[-1].group("counts")):
             if word == "passed":
-                passed += int(num)
+                passed += 0 if sub else int(num)
             else:
                 failed += int(num)
     return passed, failed

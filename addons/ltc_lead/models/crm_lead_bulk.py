@@ -29,8 +29,9 @@ class CrmLead(models.Model):
     def _ltc_bulk_create(self, vals_list):
         """Create many leads without a customer in one INSERT — the XLSX import's path.
 
-        `vals_list`: values of stored fields (no partner_id, no recurring revenue; x2many only as set
-        commands). What the ORM's create does besides the INSERT is done for the whole list at once:
+        `vals_list`: values of stored fields of leads (type lead, no partner_id, no recurring revenue;
+        x2many only as links to existing records). What the ORM's create does besides the INSERT is
+        done for the whole list at once:
         - defaults are read once;
         - the stored computed fields of crm and ltc_lead are filled in one pass by
           `_ltc_bulk_precompute`, probabilities by crm's own scoring (`_ltc_bulk_probabilities`), all
@@ -44,9 +45,11 @@ class CrmLead(models.Model):
         self.check_access("create")
         if not vals_list:
             return self.browse()
-        if any(vals.get("partner_id") or vals.get("recurring_revenue") for vals in vals_list):
-            raise UserError(_("Leads with a customer or recurring revenue are created one by one, not in bulk."))
         defaults = self._add_missing_default_values({})
+        if any(vals.get("partner_id") or vals.get("recurring_revenue") or vals.get("type", defaults.get("type")) != "lead"
+               for vals in vals_list):
+            raise UserError(_("Opportunities, and leads with a customer or recurring revenue, are created one by "
+                              "one, not in bulk."))
         now = self.env.cr.now()
         # x2many values: set commands, one list per row
         m2m = {name: [vals.get(name) or [] for vals in vals_list]

@@ -74,7 +74,9 @@ class TestBulkCreate(LtcLeadCase):
         partner = self.env["res.partner"].create({"name": "Customer"})
         with self.assertRaisesRegex(UserError, "created one by one"):
             self.env["crm.lead"]._ltc_bulk_create([{"name": "With customer", "partner_id": partner.id}])
-        self.assertFalse(self.env["crm.lead"].search([("name", "=", "With customer")]))
+        with self.assertRaisesRegex(UserError, "created one by one"):
+            self.env["crm.lead"]._ltc_bulk_create([{"name": "Plain"}, {"name": "Deal", "type": "opportunity"}])
+        self.assertFalse(self.env["crm.lead"].search([("name", "in", ["With customer", "Plain", "Deal"])]))
         viewer = self.env["res.users"].create({"name": "Viewer", "login": "ltc_t_viewer",
                                                "groups_id": [Command.set(self.env.ref("base.group_user").ids)]})
         with self.assertRaises(AccessError):
