@@ -127,6 +127,7 @@ class CrmLead(models.Model):
                     self.env.add_to_compute(field, leads)
             leads.modified(self._fields, create=True)
         leads._validate_fields(given)
+        leads.check_access("create")  # record rules on the new leads, as the ORM's create checks them
         leads._ltc_after_bulk_create()
         return leads
 

@@ -81,3 +81,13 @@ class TestBulkCreate(LtcLeadCase):
                                                "groups_id": [Command.set(self.env.ref("base.group_user").ids)]})
         with self.assertRaises(AccessError):
             self.env["crm.lead"].with_user(viewer)._ltc_bulk_create([{"name": "Not allowed"}])
+
+    def test_bulk_create_applies_the_record_rules_of_create(self):
+        Lead = self.env["crm.lead"].with_user(self.rep1)
+        vals = {"name": "For a colleague", "type": "lead", "company_id": self.company.id, "user_id": self.rep2.id}
+        with self.assertRaises(AccessError):
+            Lead.create([dict(vals)])
+        with self.assertRaises(AccessError):
+            Lead._ltc_bulk_create([dict(vals)])
+        mine = Lead._ltc_bulk_create([dict(vals, name="Mine", user_id=self.rep1.id)])
+        self.assertEqual(mine.user_id, self.rep1)
