@@ -55,12 +55,13 @@ class CrmLead(models.Model):
         m2m = {name: [vals.get(name) or [] for vals in vals_list]
                for name in {n for vals in vals_list for n in vals if self._fields[n].type == "many2many"}}
         rows = []
+        memo = {}  # records and grades shared by the rows (countries, companies)
         for vals in vals_list:
             row = dict(defaults)
             row.update(vals)
             for name in [n for n in row if self._fields[n].type in ("many2many", "one2many")]:
                 row.pop(name)
-            self._ltc_bulk_precompute(row, now)
+            self._ltc_bulk_precompute(row, now, memo)
             rows.append(row)
         # ids from the table's sequence first, so that probabilities go into the INSERT (no UPDATE)
         ids = [id_ for id_, in self.env.execute_query(SQL(
@@ -138,13 +139,19 @@ class CrmLead(models.Model):
         return currency_name in columns or bool(related and related.split(".")[0] in columns)
 
     @api.model
-    def _ltc_bulk_precompute(self, row, now):
+    def _ltc_bulk_precompute(self, row, now, memo=None):
         """Fill in `row` (a new lead's values, no customer) what the compute methods of crm, mail,
-        phone_validation and ltc_lead would store, calling the same tools they call."""
+        phone_validation and ltc_lead would store, calling the same tools they call. `memo`: a dict
+        kept across the rows of one bulk create (countries, companies and grades they share)."""
+        memo = {} if memo is None else memo
         for name in PARTNER_SYNCED:  # nothing to sync from a customer: given values stay
             row.setdefault(name, False)
         email, phone = row.get("email_from"), row.get("phone")
-        country = self.env["res.country"].browse(row["country_id"]) if row.get("country_id") else False
+        country = False
+        if row.get("country_id"):
+            country = memo.get(("country", row["country_id"]))
+            if country is None:
+                country = memo[("country", row["country_id"])] = self.env["res.country"].browse(row["country_id"])
         # mail.thread.blacklist, crm: email_normalized, email_domain_criterion, email_state; the address
         # is split once (email_normalize(email, strict=False) is _normalize_email of its first part)
         parts = tools.email_split(email) if email else []
@@ -181,7 +188,10 @@ class CrmLead(models.Model):
         row["recurring_revenue_prorated"] = 0.0
         row["prorated_revenue"] = 0.0  # no probability until _ltc_bulk_probabilities gives one
         # ltc_lead: dedup keys (unless the caller already has them), grading and lifecycle figures
-        company = self.env["res.company"].browse(row["company_id"]) if row.get("company_id") else self.env.company
+        company = memo.get(("company", row.get("company_id")))
+        if company is None:
+            company = memo[("company", row.get("company_id"))] = (
+                self.env["res.company"].browse(row["company_id"]) if row.get("company_id") else self.env.company)
         if "email_key" not in row:
             row.update(self._prepare_dedup_keys_vals(
                 email=email, phone=phone, company=row.get("partner_name"), contact=row.get("contact_name"),
@@ -189,7 +199,11 @@ class CrmLead(models.Model):
         # no rule matched yet: score 0 and its grade (the scoring after the INSERT writes only leads
         # that some rule matches)
         row.setdefault("ltc_score", 0)
-        row.setdefault("ltc_grade", self._ltc_grade_for(row["ltc_score"], company))
+        if "ltc_grade" not in row:
+            key = ("grade", company.id, row["ltc_score"])
+            if key not in memo:
+                memo[key] = self._ltc_grade_for(row["ltc_score"], company)
+            row["ltc_grade"] = memo[key]
         row["is_key_lead"] = row["ltc_grade"] == "A"
         row["first_response_hours"] = 0.0
         row["is_converted"] = 1.0 if row.get("lifecycle_state") == "converted" else 0.0
