@@ -10,16 +10,10 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 from odoo.tools import mail as mail_tools
 
-# stored computed fields of crm.lead whose value, for a lead without a customer (partner) and
-# without recurring revenue, `_ltc_bulk_precompute` gives in one pass — the same value their compute
-# methods give (tests/test_bulk_create.py compares every stored field with the ORM's create)
+# computed fields of crm.lead synced from the customer: a lead created in bulk has none, so given
+# values stay (tests/test_bulk_create.py compares every stored field with the ORM's create)
 PARTNER_SYNCED = ("contact_name", "partner_name", "email_from", "phone", "function", "title", "mobile", "website",
                   "lang_id", "street", "street2", "zip", "city", "state_id", "country_id")
-PRECOMPUTED = (*PARTNER_SYNCED, "phone_sanitized", "email_normalized", "email_domain_criterion", "phone_state",
-               "email_state", "date_open", "day_open", "day_close", "date_last_stage_update",
-               "recurring_revenue_monthly", "recurring_revenue_monthly_prorated", "recurring_revenue_prorated",
-               "email_key", "phone_key", "company_key", "contact_key", "project_key", "is_key_lead", "ltc_score", "ltc_grade",
-               "first_response_hours", "is_converted", "prorated_revenue", "probability", "automated_probability")
 
 
 class CrmLead(models.Model):
@@ -157,11 +151,7 @@ class CrmLead(models.Model):
         parts = tools.email_split(email) if email else []
         normalized = mail_tools._normalize_email(parts[0]) if parts else False
         row["email_normalized"] = normalized
-        # iap_tools.mail_prepare_for_domain_search(normalized), without parsing the address once more
-        domain = normalized.rsplit("@", maxsplit=1)[1] if normalized and "@" in normalized else None
-        row["email_domain_criterion"] = (
-            False if not normalized else normalized if domain is None or domain in iap_tools._MAIL_DOMAIN_BLACKLIST
-            else "@" + domain)
+        row["email_domain_criterion"] = iap_tools.mail_prepare_for_domain_search(normalized) if normalized else False
         state = False
         if email:
             state = "incorrect"

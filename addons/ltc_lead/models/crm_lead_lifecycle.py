@@ -113,14 +113,6 @@ class CrmLead(models.Model):
                 vals.setdefault("converted_date", fields.Datetime.now())
         return super().create(vals_list)
 
-    def _handle_won_lost(self, vals):
-        """crm calls this for every created lead that gets a stage; the XLSX import creates active
-        leads in a stage that is not won, which changes no scoring frequency: skip the per-lead
-        look-ups there."""
-        if self.env.context.get("ltc_import_open_stage"):
-            return True
-        return super()._handle_won_lost(vals)
-
     # ------------------------------------------------------------------ follow-ups
     def _message_post_after_hook(self, message, msg_vals):
         """A note, message or done activity by the owner counts as a follow-up."""

@@ -283,17 +283,6 @@ class LtcLeadPool(models.Model):
         _logger.info("LTC reclaim: %s records returned to their pools, %s still due", done, remaining)
         return done
 
-    @api.model
-    def _count_due(self, now):
-        total = 0
-        for pool in self.sudo().search([("active", "=", True), ("pool_type", "=", "lead")]):
-            for __, days, age in pool._reclaim_rules():
-                total += self.env.execute_query(SQL(
-                    """SELECT count(*) FROM crm_lead l WHERE l.pool_id = %s AND l.user_id IS NOT NULL
-                       AND l.type = 'lead' AND l.active AND l.lifecycle_state NOT IN ('converted', 'invalid')
-                       AND %s <= %s""", pool.id, age, now - timedelta(days=days)))[0][0]
-        return total
-
     # ------------------------------------------------------------------ actions
     def action_view_leads(self):
         self.ensure_one()

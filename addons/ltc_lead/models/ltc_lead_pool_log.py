@@ -19,7 +19,7 @@ class LtcLeadPoolLog(models.Model):
     res_model = fields.Char(required=True)
     # the one index besides the primary key (every reclaim inserts a row): a record's history and the
     # cool-down check (this record, this pool, this rep, recent reclaims) both start from res_id
-    res_id = fields.Integer(required=True, index=True)
+    res_id = fields.Many2oneReference("Record ID", model_field="res_model", required=True, index=True)
     lead_id = fields.Many2one("crm.lead", compute="_compute_record", search="_search_lead_id")
     partner_id = fields.Many2one("res.partner", compute="_compute_record", search="_search_partner_id")
     user_id = fields.Many2one("res.users", string="Rep",

@@ -6,7 +6,7 @@ from .common import LtcLeadCase
 
 SKIPPED = {"id", "create_date", "write_date"}
 CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_create_nosubscribe": True,
-           "mail_notrack": True, "ltc_import_open_stage": True}
+           "mail_notrack": True}
 
 
 @tagged("post_install", "-at_install")

@@ -302,8 +302,7 @@ class LtcLeadImport(models.TransientModel):
         """Create leads BATCH rows at a time; a batch that fails is retried row by row so that one bad
         row never blocks or half-writes the others. Returns {row number: lead id}."""
         Lead = self.env["crm.lead"].with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True,
-            ltc_import_open_stage=True)
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True)
         created = {}
         for start in range(0, len(to_create), BATCH):
             chunk = to_create[start:start + BATCH]
