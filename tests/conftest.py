@@ -4,6 +4,7 @@
 """
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -22,14 +23,21 @@ def psql(db, sql):
     return out.stdout.strip()
 
 
+FILESTORE = os.path.expanduser("~/.local/share/Odoo/filestore")
+
+
 def drop_db(db):
     subprocess.run(["psql", "-X", "-q", "-d", "postgres", "-c", f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'],
                    check=True, capture_output=True)
+    shutil.rmtree(os.path.join(FILESTORE, db), ignore_errors=True)
 
 
 def copy_db(src, dst):
+    """A copy of an installed database with its filestore (attachments, asset bundles)."""
     drop_db(dst)
     subprocess.run(["createdb", "-T", src, dst], check=True)
+    if os.path.isdir(os.path.join(FILESTORE, src)):
+        shutil.copytree(os.path.join(FILESTORE, src), os.path.join(FILESTORE, dst))
 
 
 def odoo(db, *args, timeout=1200):
@@ -60,7 +68,7 @@ def jsonrpc(url, service, method, *args):
         body = json.loads(resp.read())
     if "error" in body:
         raise RuntimeError(body["error"]["data"]["message"])
-    return body["result"]
+    return body.get("result")  # Odoo leaves "result" out when a method returns None
 
 
 def wait_http(url, timeout):
@@ -81,3 +89,61 @@ def test_db():
     if not db:
         pytest.fail("LTC_TEST_DB is not set: run these tests through ./ltc test")
     return db
+
+
+class DemoServer:
+    """A real multi-worker Odoo started by `./ltc demo` (its launcher, odoo.conf's workers and
+    gevent port) on a database that already has the six addons; stops on exit."""
+
+    def __init__(self, db, workers=None):
+        self.db, self.workers = db, workers
+        self.port, self.gevent_port = free_port(), free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.logfile = os.path.join("/tmp", f"{db}.log")
+        self.proc = None
+
+    def start(self, timeout=900):
+        import subprocess as sp  # noqa: PLC0415
+
+        env = dict(os.environ, LTC_DEMO_DB=self.db, LTC_HTTP_PORT=str(self.port),
+                   LTC_GEVENT_PORT=str(self.gevent_port))
+        if self.workers:
+            env["LTC_WORKERS"] = str(self.workers)
+        log = open(self.logfile, "a")
+        self.offset = log.tell()
+        self.proc = sp.Popen(["./ltc", "demo"], cwd=ROOT, env=env, stdout=log, stderr=sp.STDOUT,
+                             start_new_session=True)
+        if not wait_http(self.url, timeout):
+            self.stop()
+            pytest.fail("the server did not answer:\n" + open(self.logfile).read()[-4000:])
+        return self
+
+    def stop(self):
+        import signal  # noqa: PLC0415
+
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGINT)
+            try:
+                self.proc.wait(60)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+
+    def log(self):
+        """What this server (and the set-up before it) logged."""
+        with open(self.logfile) as fh:
+            fh.seek(self.offset)
+            return fh.read()
+
+
+class RpcUser:
+    """One user of the external API (/jsonrpc, as integrations and scripts call it)."""
+
+    def __init__(self, server, login, password=None):
+        self.server, self.login, self.password = server, login, password or login
+        self.uid = jsonrpc(server.url, "common", "login", server.db, self.login, self.password)
+        assert self.uid, f"cannot log in as {login}"
+
+    def __call__(self, model, method, *args, **kwargs):
+        return jsonrpc(self.server.url, "object", "execute_kw", self.server.db, self.uid, self.password,
+                       model, method, list(args), kwargs)

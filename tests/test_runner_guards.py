@@ -60,3 +60,20 @@ def test_the_summary_counts_every_closing_line_form():
     assert counts("2 failed, 188 passed, 3 subtests failed, 587 subtests passed in 9.9s") == (188, 5)
     assert counts("=== 1 failed, 4 passed, 1 error in 3.2s ===") == (4, 2)
     assert counts("no tests ran in 0.01s") == (0, 0)
+
+
+def test_test_command_names_a_module_that_an_addon_test_imports_and_is_missing(tmp_path):
+    """What broke CI on a fresh machine: an installed addon's test imports a package that set-up did
+    not install. The runner must name it before it starts, not fail halfway through the tours."""
+    clone = tmp_path / "clone"
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for rel in filter(None, files.decode().split("\0")):
+        dst = clone / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        dst.write_bytes(open(os.path.join(ROOT, rel), "rb").read())
+        dst.chmod(os.stat(os.path.join(ROOT, rel)).st_mode)
+    (clone / "addons/ltc_lead/tests/test_zz_helper.py").write_text("import ltc_no_such_helper_pkg  # noqa\n")
+    proc = subprocess.run(["python3", "tools/run_tests.py"], cwd=clone, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2
+    assert "ltc_no_such_helper_pkg (imported by addons/ltc_lead/tests/test_zz_helper.py)" in proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "0 passed, 1 failed"

@@ -6,8 +6,13 @@ reclaim  1,000,000 leads in a pool, 100,000 of them due: one cron run (our set-b
          loop (on a sample, extrapolated). Peak memory of the process is printed after each.
 import   100,000 XLSX rows of which 10 % duplicate existing leads → rows/s through the wizard
          (read, validate, dedup, create, result workbook).
+milestones 100,000 executing contracts with 500,000 milestones, 10 % of them past due: the late
+         milestone cron (mark late, one activity per contract and responsible, risk update; batches
+         committed) vs raw SQL doing the same three things vs a per-record ORM loop (sample,
+         extrapolated). Runs in its own database (default ltc_bench_contract, ltc_contract installed).
 
-Usage: ./ltc bench [reclaim|import|all] [--leads N] [--due N] [--rows N] [--rounds N] [--db NAME] [--keep-db]
+Usage: ./ltc bench [reclaim|import|milestones|all] [--leads N] [--due N] [--rows N] [--rounds N]
+                   [--contracts N] [--milestones N] [--db NAME] [--keep-db]
 The database (default ltc_bench) is created with ltc_lead alone when missing, and dropped at the
 end unless --keep-db.
 """
@@ -29,7 +34,7 @@ def rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def ensure_db(db):
+def ensure_db(db, addon="ltc_lead"):
     import psycopg2  # noqa: PLC0415
 
     conn = psycopg2.connect(dbname="postgres")
@@ -39,8 +44,8 @@ def ensure_db(db):
         exists = cr.fetchone()
     conn.close()
     if not exists:
-        print(f"creating {db} with ltc_lead (no demo data) …", flush=True)
-        subprocess.run([sys.executable, "-m", "odoo", "-c", "odoo.conf", "-d", db, "-i", "ltc_lead",
+        print(f"creating {db} with {addon} (no demo data) …", flush=True)
+        subprocess.run([sys.executable, "-m", "odoo", "-c", "odoo.conf", "-d", db, "-i", addon,
                         "--without-demo=all", "--workers=0", "--max-cron-threads=0", "--stop-after-init",
                         "--log-level=warn"], check=True)
 
@@ -289,17 +294,171 @@ def bench_import(db, n_rows):
     print(f"RATE import: {n_rows / elapsed:,.0f} rows/s", flush=True)
     return n_rows / elapsed
 
+# ------------------------------------------------------------------------------------- milestones
+def bench_milestones(db, n_contracts, n_milestones, rounds=1):
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+
+    registry = odoo_env(db)
+    from odoo.addons.ltc_contract.models.ltc_contract import _TRUSTED  # noqa: PLC0415
+
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        company = env.company
+        cr.execute("DELETE FROM mail_activity WHERE res_model = 'ltc.contract'")
+        cr.execute("DELETE FROM ltc_contract_milestone")
+        cr.execute("DELETE FROM ltc_contract WHERE title = 'bench'")
+        users = env["res.users"].search([("login", "like", "bench_fr_%")])
+        if len(users) < 50:
+            users |= env["res.users"].create([{"name": f"Bench FR {i}", "login": f"bench_fr_{i}"}
+                                              for i in range(len(users), 50)])
+        partner = env["res.partner"].create({"name": "Bench Customer"})
+        type_id = env.ref("ltc_contract.contract_type_order").id
+        cr.commit()
+        print(f"inserting {n_contracts:,} contracts and {n_milestones:,} milestones …", flush=True)
+        t0 = time.time()
+        cr.execute("""
+            INSERT INTO ltc_contract (name, title, company_id, type_id, kind, state, version, partner_id,
+                                      currency_id, user_id, fulfilment_user_id, risk_level, late_milestone_count,
+                                      active, amount_untaxed, amount_tax, amount_total, create_date, write_date,
+                                      create_uid, write_uid)
+            SELECT 'BENCH' || g, 'bench', %(company)s, %(type)s, 'order', 'executing', 1, %(partner)s,
+                   %(currency)s, 2, (%(users)s::int[])[1 + g %% %(nusers)s], 'low', 0, true, 0, 0, 0,
+                   now(), now(), 1, 1
+              FROM generate_series(1, %(n)s) g
+        """, {"company": company.id, "type": type_id, "partner": partner.id, "currency": company.currency_id.id,
+              "users": users.ids, "nusers": len(users), "n": n_contracts})
+        cr.execute("SELECT min(id) FROM ltc_contract WHERE title = 'bench'")
+        first = cr.fetchone()[0]
+        # one milestone in ten is past due: every tenth, spread over the contracts
+        cr.execute("""
+            INSERT INTO ltc_contract_milestone (contract_id, company_id, name, date_planned, user_id, is_late,
+                                                create_date, write_date, create_uid, write_uid)
+            SELECT %(first)s + (g %% %(nc)s), %(company)s, 'step ' || g,
+                   CASE WHEN g %% 10 = 0 THEN current_date - 5 ELSE current_date + 30 END,
+                   (%(users)s::int[])[1 + g %% %(nusers)s], false, now(), now(), 1, 1
+              FROM generate_series(1, %(n)s) g
+        """, {"first": first, "nc": n_contracts, "company": company.id, "users": users.ids,
+              "nusers": len(users), "n": n_milestones})
+        cr.commit()
+        print(f"  inserted in {time.time() - t0:.1f}s", flush=True)
+        model_id = env["ir.model"]._get_id("ltc.contract")
+        todo_id = env.ref("mail.mail_activity_data_todo").id
+    vacuum(db, "ltc_contract_milestone", full=True)
+    vacuum(db, "ltc_contract", full=True)
+
+    def reset():
+        with registry.cursor() as cr:
+            cr.execute("UPDATE ltc_contract_milestone SET is_late = false WHERE is_late")
+            cr.execute("UPDATE ltc_contract SET risk_level = 'low', late_milestone_count = 0 WHERE title = 'bench'")
+            cr.execute("DELETE FROM mail_activity WHERE res_model = 'ltc.contract'")
+            cr.commit()
+        vacuum(db, "ltc_contract_milestone", full=True)
+        vacuum(db, "ltc_contract", full=True)
+        vacuum(db, "mail_activity", full=True)
+
+    def raw_sql():
+        """The same work in three statements: mark, one activity per contract and responsible, risk."""
+        with registry.cursor() as cr:
+            t0 = time.time()
+            cr.execute("""
+                WITH late AS (
+                    UPDATE ltc_contract_milestone SET is_late = true
+                     WHERE date_done IS NULL AND is_late IS NOT TRUE AND date_planned < current_date
+                 RETURNING contract_id, user_id, name
+                )
+                INSERT INTO mail_activity (res_model_id, res_model, res_id, activity_type_id, user_id, summary,
+                                           date_deadline, automated, create_date, write_date, create_uid, write_uid)
+                SELECT %(model)s, 'ltc.contract', contract_id, %(todo)s, user_id,
+                       'Late milestone: ' || string_agg(name, ', '), current_date, true, now(), now(), 1, 1
+                  FROM late GROUP BY contract_id, user_id
+            """, {"model": model_id, "todo": todo_id})
+            activities = cr.rowcount
+            cr.execute("""
+                UPDATE ltc_contract c SET late_milestone_count = l.n,
+                       risk_level = CASE WHEN l.n >= 2 THEN 'high' WHEN l.n = 1 THEN 'medium' ELSE 'low' END
+                  FROM (SELECT contract_id, count(*) n FROM ltc_contract_milestone WHERE is_late
+                         GROUP BY contract_id) l
+                 WHERE l.contract_id = c.id
+            """)
+            cr.commit()
+            return time.time() - t0, activities
+
+    def cron():
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            t0 = time.time()
+            rows = calls = 0
+            while True:
+                done = env["ltc.contract.milestone"]._cron_mark_late_milestones()
+                cr.commit()
+                calls += 1
+                rows += done
+                if not done:
+                    break
+            elapsed = time.time() - t0
+            cr.execute("SELECT count(*) FROM mail_activity WHERE res_model = 'ltc.contract'")
+            return elapsed, rows, calls, cr.fetchone()[0]
+
+    rss0 = rss_mb()
+    times = {"sql": [], "ours": []}
+    for __ in range(rounds):
+        t, sql_activities = raw_sql()
+        times["sql"].append(t)
+        reset()
+        t, rows, calls, activities = cron()
+        times["ours"].append(t)
+        rss_cron = rss_mb()
+        reset()
+    t_sql, t_ours = min(times["sql"]), min(times["ours"])
+    print(f"raw SQL              : best {t_sql:.2f}s, {sql_activities:,} activities", flush=True)
+    print(f"cron (ours)          : {rows:,} milestones, best {t_ours:.2f}s, {calls} committed batches, "
+          f"{activities:,} activities, peak RSS {rss_cron:.0f} MB (was {rss0:.0f} MB)", flush=True)
+
+    sample = 1000
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        cr.execute("SELECT id FROM ltc_contract_milestone WHERE date_done IS NULL AND NOT is_late "
+                   "AND date_planned < current_date ORDER BY id LIMIT %s", [sample])
+        milestones = env["ltc.contract.milestone"].browse([row[0] for row in cr.fetchall()])
+        contract_model = env["ltc.contract"]
+        t0 = time.time()
+        for milestone in milestones:
+            milestone.with_context(ltc_contract_trusted=_TRUSTED).write({"is_late": True})
+            milestone.contract_id.activity_schedule("mail.mail_activity_data_todo", user_id=milestone.user_id.id,
+                                                    summary=f"Late milestone: {milestone.name}")
+            contract_model._update_risk(milestone.contract_id.ids)
+        env.flush_all()
+        t_sample = time.time() - t0
+        cr.rollback()
+    t_orm = t_sample * rows / sample
+    print(f"ORM loop             : {sample:,} milestones in {t_sample:.2f}s → {rows:,} ≈ {t_orm:.1f}s (extrapolated)")
+    print(f"RATIO milestones: ours / raw SQL = {t_ours / t_sql:.2f}x ; ORM loop / ours = {t_orm / t_ours:.1f}x",
+          flush=True)
+    return {"sql": t_sql, "ours": t_ours, "orm": t_orm}
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", nargs="?", default="all", choices=["reclaim", "import", "all"])
+    parser.add_argument("what", nargs="?", default="all", choices=["reclaim", "import", "milestones", "all"])
     parser.add_argument("--leads", type=int, default=1_000_000)
     parser.add_argument("--due", type=int, default=100_000)
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=2, help="reclaim: runs of each variant (best counts)")
+    parser.add_argument("--contracts", type=int, default=100_000)
+    parser.add_argument("--milestones", type=int, default=500_000)
     parser.add_argument("--db", default="ltc_bench")
     parser.add_argument("--keep-db", action="store_true")
     args = parser.parse_args()
+    if args.what == "milestones":
+        # its own database: ltc_contract and its dependencies (an Odoo process opens one registry config)
+        db = args.db if args.db != "ltc_bench" else "ltc_bench_contract"
+        ensure_db(db, "ltc_contract")
+        try:
+            bench_milestones(db, args.contracts, args.milestones, rounds=1)
+        finally:
+            if not args.keep_db:
+                drop_db(db)
+        return
     ensure_db(args.db)
     try:
         if args.what in ("reclaim", "all"):

@@ -1,15 +1,40 @@
 {
     "name": "LTC Contracts",
-    "summary": "Lead-to-Cash, stage 4: contracts with a full lifecycle",
-    "version": "18.0.1.0.0",
+    "summary": "Lead-to-Cash, stage 4: contracts from won quotes — tiered review, signing, amendments, "
+    "framework call-offs, batch fulfilment, milestones and risk, close and evaluation",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales",
     "author": "LTC developers",
     "website": "https://github.com/ltc-odoo/ltc",
     "license": "LGPL-3",
-    "depends": ["ltc_cpq"],
+    "depends": ["ltc_cpq", "portal"],
     "data": [
+        "security/ltc_contract_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/ltc_contract_type_data.xml",
+        "data/tier_definition_data.xml",
+        "data/ir_cron_data.xml",
+        "report/ltc_contract_report.xml",
+        "report/ltc_contract_templates.xml",
+        "wizard/ltc_contract_reason_wizard_views.xml",
+        "views/ltc_contract_views.xml",
+        "views/ltc_contract_milestone_views.xml",
+        "views/ltc_contract_version_views.xml",
+        "views/ltc_contract_amendment_views.xml",
+        "views/ltc_contract_type_views.xml",
         "views/sale_order_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/ltc_contract_portal_templates.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/ltc_contract_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "ltc_contract/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -2,7 +2,7 @@
     "name": "LTC Leads",
     "summary": "Lead-to-Cash, stage 1: lead lifecycle, cleaning and dedup, grading, "
     "public lead pools with reclamation, customer pool",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "author": "LTC developers",
     "website": "https://github.com/ltc-odoo/ltc",
@@ -25,6 +25,10 @@
         "demo/ltc_lead_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "ltc_lead/static/src/js/*.js",
+            "ltc_lead/static/src/scss/*.scss",
+        ],
         "web.assets_tests": [
             "ltc_lead/static/tests/tours/*.js",
         ],

@@ -6,6 +6,8 @@ which normalises a whole workbook in memory before one indexed lookup per key.
 import re
 import unicodedata
 
+from odoo.tools.mail import email_normalize
+
 # Longest first: the first suffix that matches is removed, then we try again.
 LEGAL_SUFFIXES = (
     "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "分公司", "公司",
@@ -21,8 +23,9 @@ def _fold(text):
 
 
 def normalize_email(email):
-    email = _fold(email)
-    return email if "@" in email else ""
+    """The address as Odoo's ``email_normalized`` holds it (first address, no display name, lower-case
+    ASCII), full-width characters folded first: '"Zhang San" <ZS@x.com>' → 'zs@x.com'."""
+    return email_normalize(unicodedata.normalize("NFKC", email or "").strip(), strict=False) or ""
 
 
 def normalize_phone(phone, country_code=None):

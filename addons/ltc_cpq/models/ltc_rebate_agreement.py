@@ -138,3 +138,8 @@ class LtcRebateAgreement(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
         action.update({"domain": [("id", "in", moves.ids)], "context": {"create": False}})
         return action
+
+    def _creation_message(self):
+        # in this addon's words (mail's "%s created" takes the model name, untranslated while the
+        # addon installs: its demo records would read "<English name> 创建")
+        return _("Rebate agreement created")

@@ -1,6 +1,7 @@
 from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
+from odoo.addons.ltc_lead.guard import check_guarded
 from odoo.tools import float_compare, format_amount
 
 
@@ -76,6 +77,36 @@ class SaleOrder(models.Model):
                 ))
         return figures
 
+    @api.model
+    def _ltc_guarded_fields(self):
+        """Approval figures and versions (ltc_lead.guard): derived from the lines, never written."""
+        return {"max_discount", "below_cost", "discount_approval_level", "version_ids", "revision_reason"}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_guarded(self, vals_list, self._ltc_guarded_fields(), create=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_guarded(self, [vals], self._ltc_guarded_fields())
+        return super().write(vals)
+
+    def _ltc_rederive_approval_figures(self):
+        """Have the approval figures computed again from the lines (and the costs, the company
+        limits) as they are now. Every gate calls this when it decides — confirmation and any move
+        to an approved state, review requests, the send check — and so decides on these, not on
+        stored copies (plain reads keep the stored figures: they decide nothing)."""
+        lines = self.order_line
+        for fname in ("ltc_discount", "below_cost"):
+            self.env.add_to_compute(lines._fields[fname], lines)
+        for fname in ("max_discount", "below_cost", "discount_approval_level"):
+            self.env.add_to_compute(self._fields[fname], self)
+        self.invalidate_recordset(["need_validation"])
+
+    def _tier_validation_check_state_on_write(self, vals):
+        self.filtered(lambda order: order._check_state_conditions(vals))._ltc_rederive_approval_figures()
+        return super()._tier_validation_check_state_on_write(vals)
+
     def action_confirm(self):
         # sale_loyalty refreshes promotion lines and coupons on confirmation; base_tier_validation
         # would refuse those writes on an approved quote. The approval itself is still enforced
@@ -84,12 +115,12 @@ class SaleOrder(models.Model):
 
     def request_validation(self):
         # need_validation has no dependencies: read it fresh, not from an earlier look in this transaction
-        self.invalidate_recordset(["need_validation"])
+        self._ltc_rederive_approval_figures()
         return super().request_validation()
 
     def _is_approval_pending(self):
         self.ensure_one()
-        self.invalidate_recordset(["need_validation"])
+        self._ltc_rederive_approval_figures()
         if self.review_ids:
             return self.validation_status != "validated"
         return self.need_validation

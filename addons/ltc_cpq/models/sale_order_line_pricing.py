@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.ltc_lead.guard import check_guarded
 
 
 class SaleOrderLine(models.Model):
@@ -27,6 +28,20 @@ class SaleOrderLine(models.Model):
         compute="_compute_ltc_discount", store=True,
         help="The final price is below the product cost.",
     )
+
+    @api.model
+    def _ltc_guarded_fields(self):
+        """The pricing figures the discount approval reads (ltc_lead.guard): computed, never written."""
+        return {"pricelist_price", "ltc_discount", "below_cost"}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_guarded(self, vals_list, self._ltc_guarded_fields(), create=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_guarded(self, [vals], self._ltc_guarded_fields())
+        return super().write(vals)
 
     def _is_ltc_priced_line(self):
         """Lines whose price a rep negotiates: not sections, down payments, promotions, rebates or

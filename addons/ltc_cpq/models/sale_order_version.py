@@ -1,9 +1,11 @@
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
+from odoo.addons.ltc_lead.guard import guarded
 from odoo.exceptions import UserError
 
 VERSIONED_LINE_FIELDS = {"product_id", "product_uom_qty", "product_uom", "price_unit", "discount"}
+PORTAL_SIGNATURE_FIELDS = {"signature", "signed_by", "signed_on"}
 
 
 class SaleOrder(models.Model):
@@ -30,6 +32,14 @@ class SaleOrder(models.Model):
         # Sending an approved quote (draft -> sent) and revising it are state changes that
         # base_tier_validation would otherwise refuse while reviews exist.
         return super()._get_under_validation_exceptions() + ["state", "revision_reason"]
+
+    def _check_allow_write_under_validation(self, vals):
+        # The customer signs an approved quote in the portal (sale's /my/orders/<id>/accept writes
+        # the signature, then confirms): base_tier_validation would refuse it while reviews exist.
+        # Only once every review is done; the confirmation still checks the approval itself.
+        if set(vals) <= PORTAL_SIGNATURE_FIELDS and self.review_ids and self.validation_status == "validated":
+            return True
+        return super()._check_allow_write_under_validation(vals)
 
     def write(self, vals):
         to_send = self.browse()
@@ -97,7 +107,7 @@ class SaleOrder(models.Model):
         self.ensure_one()
         version = self.env["ltc.quote.version"].sudo().create(self._prepare_quote_version_vals())
         self.invalidate_recordset(["version_ids"])  # read them back in version order
-        super(SaleOrder, self.with_context(tracking_disable=True)).write({"revision_reason": False})
+        super(SaleOrder, guarded(self).with_context(tracking_disable=True)).write({"revision_reason": False})
         self.message_post(
             body=Markup("%s<br/>%s") % (
                 _("Version v%(version)s sent.", version=version.version), version.reason,
@@ -113,7 +123,7 @@ class SaleOrder(models.Model):
             if order.state != "sent":
                 raise UserError(_("Only a sent quotation can be revised; %s is not sent.", order.name))
         self.restart_validation()
-        self.write({"state": "draft", "revision_reason": reason.strip()})
+        guarded(self).write({"state": "draft", "revision_reason": reason.strip()})
         for order in self:
             order.message_post(body=_("Revision of v%(version)s started: %(reason)s",
                                       version=order.current_version, reason=reason.strip()))

@@ -1,6 +1,8 @@
 from . import (
     test_bundle_configuration,
+    test_demo_data,
     test_discount_approval,
+    test_guarded_approval,
     test_pricing,
     test_product_rules,
     test_promotions,
@@ -10,4 +12,7 @@ from . import (
     test_sellable_scope,
     test_settings_and_security,
     test_tour_cpq,
+    test_tour_rpc_approval,
+    test_ui_lists,
+    test_zh_cn,
 )

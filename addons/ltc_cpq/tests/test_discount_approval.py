@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -155,3 +156,39 @@ class TestDiscountApproval(LtcCpqCommon):
         self.assertEqual(order.discount_approval_level, "manager")
         with self.assertRaises(ValidationError):
             other.ltc_discount_vp_limit = 10.0
+
+
+@tagged("post_install", "-at_install")
+class TestPortalSignatureAfterApproval(LtcCpqCommon):
+    """The customer signs the approved quote in the portal: sale's accept route writes the
+    signature as the public user (sudo), then confirms the order."""
+
+    SIGNATURE = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYAACAAFUok9dAAAAAElFTkSuQmCC"
+
+    def _sent_quote(self, approve):
+        order = self._create_quote(user=self.rep).with_user(self.rep)
+        order.write({"order_line": [(0, 0, {"product_id": self.rack.id, "product_uom_qty": 1, "discount": 25.0})]})
+        order.request_validation()
+        if approve:
+            order.with_user(self.manager).validate_tier()
+        return order
+
+    def _sign_in_portal(self, order):
+        public = self.env.ref("base.public_user")
+        order_sudo = order.with_user(public).sudo()
+        order_sudo.write({"signed_by": "Zhao Lei", "signed_on": fields.Datetime.now(), "signature": self.SIGNATURE})
+        order_sudo._validate_order()
+
+    def test_an_approved_quote_signed_in_the_portal_becomes_an_order(self):
+        order = self._sent_quote(approve=True)
+        order.action_quotation_sent()
+        self.assertTrue(order._has_to_be_signed())
+        self._sign_in_portal(order)
+        self.assertEqual((order.state, order.signed_by), ("sale", "Zhao Lei"))
+
+    def test_a_quote_under_review_cannot_be_signed(self):
+        order = self._sent_quote(approve=False)
+        with self.assertRaises(ValidationError):
+            self._sign_in_portal(order)
+        self.assertFalse(order.signature)
+        self.assertEqual(order.state, "draft")

@@ -32,8 +32,7 @@ class CrmLead(models.Model):
           before the INSERT; every other stored computed field (downstream addons) is computed by its
           own method, in batch;
         - constraints are checked, fields depending on the new leads are told (modified);
-        - `_ltc_after_bulk_create` runs: the hook where an addon puts what its `create` override does
-          (ltc_lead: scoring).
+        - `_ltc_after_bulk_create` runs: the hook where an addon puts what its `create` override does.
         Mail side effects are the import's (no log message, no follower, no tracking).
         """
         self.check_access("create")
@@ -49,7 +48,7 @@ class CrmLead(models.Model):
         m2m = {name: [vals.get(name) or [] for vals in vals_list]
                for name in {n for vals in vals_list for n in vals if self._fields[n].type == "many2many"}}
         rows = []
-        memo = {}  # records and grades shared by the rows (countries, companies)
+        memo = {}  # records shared by the rows (countries, companies)
         for vals in vals_list:
             row = dict(defaults)
             row.update(vals)
@@ -136,7 +135,7 @@ class CrmLead(models.Model):
     def _ltc_bulk_precompute(self, row, now, memo=None):
         """Fill in `row` (a new lead's values, no customer) what the compute methods of crm, mail,
         phone_validation and ltc_lead would store, calling the same tools they call. `memo`: a dict
-        kept across the rows of one bulk create (countries, companies and grades they share)."""
+        kept across the rows of one bulk create (countries and companies they share)."""
         memo = {} if memo is None else memo
         for name in PARTNER_SYNCED:  # nothing to sync from a customer: given values stay
             row.setdefault(name, False)
@@ -177,24 +176,16 @@ class CrmLead(models.Model):
         row["recurring_revenue_monthly"] = row["recurring_revenue_monthly_prorated"] = 0.0
         row["recurring_revenue_prorated"] = 0.0
         row["prorated_revenue"] = 0.0  # no probability until _ltc_bulk_probabilities gives one
-        # ltc_lead: dedup keys (unless the caller already has them), grading and lifecycle figures
+        # ltc_lead: dedup keys (unless the caller already has them) and lifecycle figures; score and
+        # grade are computed by their method for the whole list after the INSERT
         company = memo.get(("company", row.get("company_id")))
         if company is None:
             company = memo[("company", row.get("company_id"))] = (
                 self.env["res.company"].browse(row["company_id"]) if row.get("company_id") else self.env.company)
         if "email_key" not in row:
             row.update(self._prepare_dedup_keys_vals(
-                email=email, phone=phone, company=row.get("partner_name"), contact=row.get("contact_name"),
-                project=row.get("name"), country=country or company.country_id))
-        # no rule matched yet: score 0 and its grade (the scoring after the INSERT writes only leads
-        # that some rule matches)
-        row.setdefault("ltc_score", 0)
-        if "ltc_grade" not in row:
-            key = ("grade", company.id, row["ltc_score"])
-            if key not in memo:
-                memo[key] = self._ltc_grade_for(row["ltc_score"], company)
-            row["ltc_grade"] = memo[key]
-        row["is_key_lead"] = row["ltc_grade"] == "A"
+                email=email, phone=phone, mobile=row.get("mobile"), company=row.get("partner_name"),
+                contact=row.get("contact_name"), project=row.get("name"), country=country or company.country_id))
         row["first_response_hours"] = 0.0
         row["is_converted"] = 1.0 if row.get("lifecycle_state") == "converted" else 0.0
         return row
@@ -237,5 +228,5 @@ class CrmLead(models.Model):
 
     def _ltc_after_bulk_create(self):
         """What `create` overrides do, done for leads created by `_ltc_bulk_create`: extend it wherever
-        `create` is extended (ltc_lead's scoring: crm_lead_grading)."""
+        `create` is extended."""
         self.flush_recordset()

@@ -9,10 +9,14 @@ SCORE_INPUTS = {"product_line_ids", "country_id", "state_id", "expected_revenue"
 class CrmLead(models.Model):
     _inherit = "crm.lead"
 
-    ltc_score = fields.Integer("Score", readonly=True, copy=False, aggregator="avg")
-    ltc_grade = fields.Selection(GRADES, string="Grade", readonly=True, copy=False, index=True)
-    score_rule_ids = fields.Many2many("ltc.lead.scoring.rule", string="Scoring Rules Matched", readonly=True,
-                                      copy=False)
+    # stored computed: the ORM gathers the leads whose inputs changed and scores them in one batch
+    # (one search per rule for the batch) when they are read or flushed, not at every write
+    ltc_score = fields.Integer("Score", compute="_compute_ltc_score", store=True, readonly=True, copy=False,
+                               aggregator="avg")
+    ltc_grade = fields.Selection(GRADES, string="Grade", compute="_compute_ltc_score", store=True, readonly=True,
+                                 copy=False, index=True)
+    score_rule_ids = fields.Many2many("ltc.lead.scoring.rule", string="Scoring Rules Matched",
+                                      compute="_compute_ltc_score", store=True, readonly=True, copy=False)
     is_key_lead = fields.Boolean("Key Lead", compute="_compute_is_key_lead", store=True, readonly=False,
                                  help="Grade A leads are key leads; a manager may also mark one by hand.")
 
@@ -27,57 +31,31 @@ class CrmLead(models.Model):
         return ("A" if score >= company.ltc_grade_a_min else "B" if score >= company.ltc_grade_b_min
                 else "C" if score >= company.ltc_grade_c_min else "D")
 
-    def _ltc_compute_score(self, unscored=False):
-        """Score = sum of the points of the company's rules whose domain the lead matches; grade by
-        the company's thresholds. One search per rule for the whole set. `unscored`: the leads hold
-        the score and grade of no rule (a bulk create gives them), so only matched leads are looked at."""
-        if not self:
-            return
-        Rule = self.env["ltc.lead.scoring.rule"].sudo()
-        self.fetch(["company_id"] if unscored else ["company_id", "ltc_score", "ltc_grade", "score_rule_ids"])
-        companies = self.env["res.company"].browse({(lead.company_id or self.env.company).id for lead in self})
-        for company in companies:
-            leads = self.filtered(lambda lead, c=company: (lead.company_id or self.env.company) == c)
-            matched = {lead.id: Rule for lead in leads}
-            for rule in Rule.search([("company_id", "=", company.id)]):
-                hits = self.sudo().with_context(active_test=False).search(
-                    safe_eval(rule.domain) + [("id", "in", leads.ids)])
-                for lead_id in hits.ids:
-                    matched[lead_id] |= rule
-            # leads with the same matched rules share score and grade: one write per distinct rule set
+    @api.depends(*SCORE_INPUTS)
+    def _compute_ltc_score(self):
+        for company, leads, matched in self._ltc_match_rules():
             graded = {}
-            groups = {}
-            if unscored:
-                leads = leads.browse([lead_id for lead_id, rules in matched.items() if rules])
             for lead in leads:
-                rules = matched[lead.id]
+                rules = matched[lead]
                 if rules not in graded:
                     score = sum(rules.mapped("points"))
                     graded[rules] = (score, self._ltc_grade_for(score, company))
-                score, grade = graded[rules]
-                if lead.score_rule_ids != rules or lead.ltc_score != score or lead.ltc_grade != grade:
-                    groups.setdefault(rules, []).append(lead.id)
-            for rules, lead_ids in groups.items():
-                score, grade = graded[rules]
-                self.browse(lead_ids).sudo().with_context(ltc_scoring=True).write({
-                    "ltc_score": score, "ltc_grade": grade, "score_rule_ids": [fields.Command.set(rules.ids)]})
+                lead.ltc_score, lead.ltc_grade = graded[rules]
+                lead.score_rule_ids = rules
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        leads = super().create(vals_list)
-        if not self.env.context.get("ltc_skip_scoring"):
-            leads._ltc_compute_score()
-        return leads
-
-    def _ltc_after_bulk_create(self):
-        res = super()._ltc_after_bulk_create()
-        if not self.env.context.get("ltc_skip_scoring"):
-            self._ltc_compute_score(unscored=True)
-        return res
-
-    def write(self, vals):
-        res = super().write(vals)
-        if not self.env.context.get("ltc_scoring") and SCORE_INPUTS & set(vals):
-            self._ltc_compute_score()
-        return res
-
+    def _ltc_match_rules(self):
+        """Yield (company, its leads in `self`, {lead: scoring rules it matches}): one search per rule
+        of the company for all its leads (saved leads in SQL, new ones of a form in memory)."""
+        Rule = self.env["ltc.lead.scoring.rule"].sudo()
+        for company in self.env["res.company"].browse({(lead.company_id or self.env.company).id for lead in self}):
+            leads = self.filtered(lambda lead, c=company: (lead.company_id or self.env.company) == c)
+            saved = leads.filtered("id")
+            matched = dict.fromkeys(leads, Rule)
+            for rule in Rule.search([("company_id", "=", company.id)]):
+                domain = safe_eval(rule.domain)
+                hits = saved.sudo().with_context(active_test=False).search(domain + [("id", "in", saved.ids)])
+                if leads - saved:
+                    hits |= (leads - saved).filtered_domain(domain)
+                for lead in hits.with_env(self.env):
+                    matched[lead] |= rule
+            yield company, leads, matched

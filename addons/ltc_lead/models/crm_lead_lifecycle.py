@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..guard import guarded
+
 LIFECYCLE_STATES = [
     ("raw", "Raw"),
     ("mql", "MQL"),
@@ -78,7 +80,7 @@ class CrmLead(models.Model):
         elif state == "raw":
             vals["invalid_reason"] = False
         todo = self.filtered(lambda lead: lead.lifecycle_state != state)
-        todo.write(vals)
+        guarded(todo).write(vals)  # the lifecycle fields are guarded: this is their one writer
         return True
 
     def action_mark_mql(self):
@@ -100,8 +102,20 @@ class CrmLead(models.Model):
             "context": {"active_ids": self.ids},
         }
 
+    def write(self, vals):
+        """Becoming an opportunity is the conversion: the lifecycle move goes into that same write
+        (crm's conversion writes each lead once; no second write per lead). It is added here, below
+        the guard on lifecycle fields (crm_lead_pool), because the rule sets it, not the caller."""
+        if vals.get("type") == "opportunity" and "lifecycle_state" not in vals and self and all(
+            lead.type != "opportunity" and "converted" in LIFECYCLE_TRANSITIONS[lead.lifecycle_state]
+            for lead in self
+        ):
+            vals = {**vals, "lifecycle_state": "converted", "converted_date": fields.Datetime.now()}
+        return super().write(vals)
+
     def convert_opportunity(self, partner, user_ids=False, team_id=False):
         res = super().convert_opportunity(partner, user_ids=user_ids, team_id=team_id)
+        # leads crm did not convert (archived, won) and leads that cannot be converted say so here
         self.filtered(lambda lead: lead.lifecycle_state != "converted")._set_lifecycle_state("converted")
         return res
 

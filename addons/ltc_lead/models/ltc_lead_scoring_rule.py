@@ -41,4 +41,5 @@ class LtcLeadScoringRule(models.Model):
     def _rescore_open_leads(self):
         leads = self.env["crm.lead"].sudo().search([
             ("company_id", "in", self.company_id.ids), ("lifecycle_state", "not in", ("converted", "invalid"))])
-        leads._ltc_compute_score()
+        for name in ("ltc_score", "ltc_grade", "score_rule_ids"):
+            self.env.add_to_compute(leads._fields[name], leads)

@@ -1,8 +1,10 @@
 from datetime import timedelta
 
-from odoo import _, fields, models
-from odoo.exceptions import UserError
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
+
+from ..guard import check_guarded, may_write_guarded
 
 
 class ResPartner(models.Model):
@@ -16,6 +18,46 @@ class ResPartner(models.Model):
     def unlink(self):
         self.env["ltc.lead.pool.log"]._unlink_for_records(self)
         return super().unlink()
+
+    @api.model
+    def _ltc_guarded_fields(self):
+        """Set by claims and follow-ups only (ltc_lead.guard)."""
+        return {"ltc_claimed_date", "ltc_last_follow_up_date"}
+
+    def _check_customer_pool_write(self, vals_list):
+        """As for pooled leads: who owns a company of a customer pool changes only by claim and
+        reclaim, or by the pool's managers."""
+        if may_write_guarded(self.env):
+            return
+        pools = self.env["ltc.lead.pool"].sudo()
+        for vals in vals_list:
+            if not ({"user_id", "ltc_pool_id"} & set(vals)):
+                continue
+            if self:  # write
+                for partner in self.sudo():
+                    if ("user_id" in vals and partner.user_id.id != (vals["user_id"] or False)) or (
+                            "ltc_pool_id" in vals and partner.ltc_pool_id.id != (vals["ltc_pool_id"] or False)):
+                        pools |= partner.ltc_pool_id
+                        if vals.get("ltc_pool_id"):
+                            pools |= pools.browse(vals["ltc_pool_id"])
+            elif vals.get("ltc_pool_id") and vals.get("user_id"):  # create, owned and pooled
+                pools |= pools.browse(vals["ltc_pool_id"])
+        for pool in pools:
+            if not pool._is_manager(self.env.user):
+                raise AccessError(_(
+                    "Companies of customer pool “%s” change hands only by Claim: claim the company, "
+                    "or ask a pool manager.", pool.name))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_guarded(self, vals_list, self._ltc_guarded_fields(), create=True)
+        self.browse()._check_customer_pool_write(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_guarded(self, [vals], self._ltc_guarded_fields())
+        self._check_customer_pool_write([vals])
+        return super().write(vals)
 
     def _message_post_after_hook(self, message, msg_vals):
         res = super()._message_post_after_hook(message, msg_vals)

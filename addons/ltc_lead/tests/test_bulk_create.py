@@ -42,7 +42,8 @@ class TestBulkCreate(LtcLeadCase):
         return [
             {**base, "name": "Plain", "user_id": self.rep1.id},
             {**base, "name": "ERP 升级项目", "partner_name": "深圳市腾飞科技有限公司", "contact_name": "李雷",
-             "email_from": "lilei@tengfei.cn", "phone": "138 0013 8000", "country_id": cn.id,
+             "email_from": '"Li Lei" <LiLei@TengFei.cn>', "phone": "0755 8888 1234", "mobile": "138 0013 8000",
+             "country_id": cn.id,
              "expected_revenue": 456789.13, "description": "展会名片", "user_id": self.rep1.id,
              "product_line_ids": [Command.set(self.erp.ids)], "source_id": self.source.id},
             {**base, "name": "Pooled", "pool_id": self.pool.id, "user_id": False, "email_from": "not-an-email",

@@ -1,6 +1,8 @@
 """Claims and reclaims with two real database cursors, as two Odoo workers would run them."""
 from contextlib import closing, contextmanager
 
+from psycopg2.errors import SerializationFailure
+
 from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, freeze_time, new_test_user, tagged
@@ -56,6 +58,26 @@ class TestConcurrency(TransactionCase):
             lead = env["crm.lead"].browse(lead_id)
             self.assertEqual(lead.user_id.id, self.rep1)
             self.assertEqual(len(lead.pool_log_ids), 1)
+
+    def test_two_claims_of_one_rep_at_once_cannot_pass_the_cap(self):
+        """The second claim read the rep's leads before the first one committed (Odoo's transactions
+        keep the snapshot of their first query): it must not count them from that snapshot."""
+        with self.worker() as env:
+            env["ltc.lead.pool"].browse(self.pool).max_open_per_rep = 1
+            env.cr.commit()
+        with self.worker(self.rep1) as env_a, self.worker(self.rep1) as env_b:
+            env_b.cr.execute("SELECT 1")                              # worker B's transaction starts
+            env_a["crm.lead"].browse(self.leads[0]).action_claim()  # worker A claims and commits
+            env_a.cr.commit()
+            with self.assertRaises(SerializationFailure):            # B is refused its stale count...
+                env_b["crm.lead"].browse(self.leads[1]).action_claim()
+            env_b.cr.rollback()
+            # ... and retried in a fresh transaction (as Odoo's RPC layer does), the cap refuses it
+            with self.assertRaisesRegex(UserError, "lets a rep hold 1 open records at most"):
+                env_b["crm.lead"].browse(self.leads[1]).action_claim()
+            env_b.cr.rollback()
+        with self.worker() as env:
+            self.assertEqual(env["crm.lead"].search_count([("pool_id", "=", self.pool), ("user_id", "=", self.rep1)]), 1)
 
     def test_two_reclaim_workers_never_reclaim_the_same_lead(self):
         with freeze_time("2026-01-01 09:00:00"), self.worker(self.rep1) as env:

@@ -55,7 +55,7 @@ class TestImport(LtcLeadCase):
                          (2, 2, 0, 5))
         by_row = {line.row: line for line in wizard.line_ids}
         self.assertEqual(by_row[3].lead_id, self.existing)
-        self.assertIn("email_key", by_row[3].reason)
+        self.assertEqual(by_row[3].reason, f"Same email as lead #{self.existing.id}")
         self.assertIn("row 2", by_row[4].reason)
         self.assertIn("not an email address", by_row[5].reason)
         self.assertIn("Lead Name", by_row[6].reason)
@@ -111,6 +111,43 @@ class TestImport(LtcLeadCase):
         self.assertIn("source_id", results[3][1])
         self.assertEqual(self.env["crm.lead"].search([("name", "in", ["Good A", "Good B", "Broken"])]).mapped("name"),
                          ["Good B", "Good A"])
+
+    def test_a_lead_created_earlier_in_the_transaction_is_a_duplicate(self):
+        """A lead created then a file imported in one transaction (an RPC call, a server action):
+        the import's SQL look-up sees the new lead's keys, not yet written to the database."""
+        lead = self.env["crm.lead"].with_user(self.rep1).create({
+            "name": "Just typed", "type": "lead", "email_from": "Fresh@New.cn", "phone": "+86 139 0000 2222"})
+        wizard = self._import([
+            ["Fresh again", "", "", "fresh@new.cn", "", "", "", "", "", "", "", ""],
+            ["Fresh by phone", "", "", "", "0086 139 0000 2222", "", "", "", "", "", "", ""],
+        ])
+        self.assertEqual((wizard.created_count, wizard.merged_count), (0, 2))
+        by_row = {line.row: line for line in wizard.line_ids}
+        self.assertEqual(by_row[2].lead_id, lead)
+        self.assertEqual(by_row[2].reason, f"Same email as lead #{lead.id}")
+        self.assertEqual(by_row[3].reason, f"Same phone as lead #{lead.id}")
+        self.assertEqual(self.env["crm.lead"].search_count([("email_key", "=", "fresh@new.cn")]), 1)
+
+    def test_duplicate_reasons_name_the_key_in_the_users_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["ltc_lead"], ["zh_CN"], overwrite=True)
+        self.rep1.lang = "zh_CN"
+        self.existing.write({"phone": "+86 138 0000 3333", "partner_name": "华东贸易有限公司"})
+        self.env.company.write({"ltc_dedup_contact": True, "ltc_dedup_project": True})
+        other = self.env["crm.lead"].create({"name": "Only the project", "type": "lead", "contact_name": "Wang Wu",
+                                             "company_id": self.company.id})
+        wizard = self._import([
+            ["A", "", "", "known@old.cn", "", "", "", "", "", "", "", ""],
+            ["B", "", "", "", "+86 138 0000 3333", "", "", "", "", "", "", ""],
+            ["C", "华东贸易股份有限公司", "", "", "", "", "", "", "", "", "", ""],
+            ["D", "", "wang wu", "", "", "", "", "", "", "", "", ""],
+            ["Only the project", "", "", "", "", "", "", "", "", "", "", ""],
+        ])
+        reasons = {line.row: line.reason for line in wizard.line_ids}
+        lead = self.existing.id
+        self.assertEqual(reasons, {2: f"邮箱与线索 #{lead} 相同", 3: f"电话与线索 #{lead} 相同",
+                                   4: f"公司与线索 #{lead} 相同", 5: f"联系人与线索 #{other.id} 相同",
+                                   6: f"项目与线索 #{other.id} 相同"})
 
     def test_skip_policy_skips_duplicates(self):
         wizard = self._import([["Again", "", "", "known@old.cn", "", "", "", "", "", "", "", ""]], on_duplicate="skip")

@@ -188,9 +188,9 @@ class LtcLeadImport(models.TransientModel):
                 lead_id = existing[match[0]][match[1]]
                 if self.on_duplicate == "merge":
                     merges.setdefault(lead_id, []).append((number, vals))
-                    results[number] = ("merged", _("Same %(key)s as lead #%(id)s", key=match[0], id=lead_id), lead_id)
+                    results[number] = ("merged", Lead._ltc_duplicate_reason(match[0], lead_id), lead_id)
                 else:
-                    results[number] = ("skipped", _("Same %(key)s as lead #%(id)s", key=match[0], id=lead_id), lead_id)
+                    results[number] = ("skipped", Lead._ltc_duplicate_reason(match[0], lead_id), lead_id)
                 continue
             first = next((first_in_file[(f, keys[f])] for f in dedup_fields
                           if keys.get(f) and (f, keys[f]) in first_in_file), None)

@@ -18,9 +18,12 @@ from . import (
     ltc_opportunity_stakeholder,
     ltc_role_handover,
     ltc_sales_target,
+    ltc_sales_target_period,
     ltc_stage_gate,
+    ltc_stage_gate_field,
     ltc_win_reason,
     res_company,
     res_config_settings,
     tier_definition,
+    tier_validation,
 )

@@ -24,10 +24,13 @@ class CrmLead(models.Model):
         help="Closing date if won, else expected closing: the period it counts in.",
     )
 
-    @api.depends("probability", "stage_id.is_won", "active")
+    @api.depends("stage_id.is_won")
     def _compute_forecast_category(self):
+        """Won in a won stage (crm's action_set_won moves there); back to pipeline when it leaves it.
+        The category is tracked: it must not depend on the probability, or every tracked write would
+        compute crm's probability lead by lead instead of in one batch at flush."""
         for lead in self:
-            if lead.stage_id.is_won or lead.probability >= 100:
+            if lead.stage_id.is_won:
                 lead.forecast_category = "won"
             elif lead.forecast_category == "won" or not lead.forecast_category:
                 lead.forecast_category = "pipeline"

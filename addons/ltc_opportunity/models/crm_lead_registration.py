@@ -19,6 +19,16 @@ class CrmLead(models.Model):
         for lead in self:
             lead.registration_id = lead.registration_ids.sorted("id", reverse=True)[:1]
 
+    @api.model
+    def _ltc_guarded_fields(self):
+        """ltc_opportunity's derived figures and states on the lead (ltc_lead.guard): registration and
+        conflict states, forecast amounts, the stalled flag, the sales cycle."""
+        return super()._ltc_guarded_fields() | {
+            "registration_ids", "registration_id", "registration_state", "conflict_ids", "conflict_other_ids",
+            "has_open_conflict", "commit_amount", "best_case_amount", "won_amount", "forecast_date",
+            "stalled", "stalled_date", "sales_cycle_days",
+        }
+
     def _prepare_registration_snapshot_vals(self):
         """What the approvers approve: the deal as it stands when registered."""
         self.ensure_one()

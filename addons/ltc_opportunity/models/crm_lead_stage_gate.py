@@ -49,9 +49,11 @@ class CrmLead(models.Model):
         if not stages:
             return missing
         if any(stages.mapped("registration_required")):
-            if self.registration_state != "approved":
+            # re-derived from the registrations and conflicts themselves, not from the stored copies
+            lead_su = self.sudo()
+            if lead_su.registration_ids.sorted("id")[-1:].state != "approved":
                 missing.append(_("Registration (报备): an approved registration"))
-            if self.has_open_conflict:
+            if any(conflict.state == "open" for conflict in lead_su.conflict_ids | lead_su.conflict_other_ids):
                 missing.append(_("Conflict (撞单): a ruling on the open conflict"))
         done_items = self.checklist_line_ids.filtered("done").item_id
         decisions = self.decision_point_ids.filtered(lambda d: d.state == "approved").mapped("decision_type")
@@ -59,15 +61,18 @@ class CrmLead(models.Model):
         for gate in self._get_stage_gates(stages).values():
             for item in gate.checklist_item_ids - done_items:
                 missing.append(_("Checklist: %(item)s", item=item.name))
-            for field in gate.required_field_ids:
-                if field.name in vals:
-                    value = vals[field.name]
-                    filled = bool(value) if field.ttype not in ("one2many", "many2many") \
-                        else bool(value) or bool(self[field.name])
+            for name in gate.required_field_line_ids.mapped("field_name"):
+                field = self._fields.get(name)
+                if not field:
+                    continue
+                if name in vals:
+                    value = vals[name]
+                    filled = bool(value) if field.type not in ("one2many", "many2many") \
+                        else bool(value) or bool(self[name])
                 else:
-                    filled = bool(self[field.name])
+                    filled = bool(self[name])
                 if not filled:
-                    missing.append(_("Field: %(field)s", field=field.field_description))
+                    missing.append(_("Field: %(field)s", field=field._description_string(self.env)))
             if gate.required_decision and gate.required_decision not in decisions:
                 missing.append(_("Decision point: %(decision)s approved",
                                  decision=decision_labels[gate.required_decision]))

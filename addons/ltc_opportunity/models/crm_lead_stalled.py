@@ -3,6 +3,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
+from odoo.addons.ltc_lead.guard import guarded
 from odoo.tools import SQL
 
 STALLED_BATCH_SIZE = 500
@@ -19,10 +20,13 @@ class CrmLead(models.Model):
     stalled_date = fields.Datetime(string="Flagged Stalled On", readonly=True, copy=False)
 
     def write(self, vals):
-        if vals.get("stage_id") and "stalled" not in vals and any(
-                lead.stalled and lead.stage_id.id != vals["stage_id"] for lead in self):
-            vals = {**vals, "stalled": False, "stalled_date": False}
-        return super().write(vals)
+        unstalled = self.browse()
+        if vals.get("stage_id") and "stalled" not in vals:
+            unstalled = self.filtered(lambda lead: lead.stalled and lead.stage_id.id != vals["stage_id"])
+        res = super().write(vals)
+        if unstalled:  # the flag is guarded (ltc_lead.guard): cleared here, by its owner
+            guarded(unstalled).write({"stalled": False, "stalled_date": False})
+        return res
 
     @api.model
     def _stalled_where(self, today):
@@ -99,7 +103,7 @@ class CrmLead(models.Model):
 
     def _flag_stalled(self, now):
         """One write for the batch, one activity create per AR, one message per team to its leader."""
-        self.write({"stalled": True, "stalled_date": now})
+        guarded(self).write({"stalled": True, "stalled_date": now})
         by_user = defaultdict(lambda: self.browse())
         for lead in self:
             by_user[lead.user_id or lead.team_id.user_id] |= lead

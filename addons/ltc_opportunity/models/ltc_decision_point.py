@@ -1,4 +1,5 @@
 from odoo import _, api, fields, models
+from odoo.addons.ltc_lead.guard import check_guarded, guarded
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 # score field -> (role field on crm.lead, role label key)
@@ -105,7 +106,18 @@ class LtcDecisionPoint(models.Model):
             if point.state != "draft" and set(vals) & set(fields_by_role):
                 raise UserError(_("Scores are frozen once %(name)s is submitted for decision.", name=point.name))
 
+    @api.model
+    def _ltc_guarded_fields(self):
+        """The decision (ltc_lead.guard): set by submit, approve / reject and reset only."""
+        return {"state", "decided_by_id", "decided_date", "average_score"}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_guarded(self, vals_list, self._ltc_guarded_fields(), create=True)
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_guarded(self, [vals], self._ltc_guarded_fields())
         self._check_role_write(vals)
         return super().write(vals)
 
@@ -119,7 +131,7 @@ class LtcDecisionPoint(models.Model):
                                   name=point.name, missing=", ".join(missing)))
             if not point.decision_maker_id:
                 raise UserError(_("Choose the decision maker of %(name)s.", name=point.name))
-        self.write({"state": "submitted"})
+        guarded(self).write({"state": "submitted"})
         for point in self:
             point.activity_schedule(
                 "mail.mail_activity_data_todo", user_id=point.decision_maker_id.id,
@@ -135,7 +147,7 @@ class LtcDecisionPoint(models.Model):
                     "ltc_lead.group_ltc_manager"):
                 raise AccessError(_("Only %(user)s decides on %(name)s.",
                                     user=point.decision_maker_id.name, name=point.name))
-        self.write({
+        guarded(self).write({
             "state": state,
             "decided_by_id": self.env.user.id, "decided_date": fields.Datetime.now(),
         })
@@ -156,5 +168,10 @@ class LtcDecisionPoint(models.Model):
         for point in self:
             if point.state != "rejected":
                 raise UserError(_("Only a no-go decision point can be scored again."))
-        self.write({"state": "draft", "decided_by_id": False, "decided_date": False})
+        guarded(self).write({"state": "draft", "decided_by_id": False, "decided_date": False})
         return True
+
+    def _creation_message(self):
+        # in this addon's words (mail's "%s created" takes the model name, untranslated while the
+        # addon installs: its demo records would read "<English name> 创建")
+        return _("Decision point created")

@@ -1,6 +1,7 @@
 from markupsafe import Markup
 
 from odoo import Command, _, api, fields, models
+from odoo.addons.ltc_lead.guard import check_guarded, guarded
 from odoo.exceptions import AccessError, UserError
 
 
@@ -100,6 +101,15 @@ class LtcOpportunityConflict(models.Model):
             for lead in conflict.lead_id | conflict.other_lead_id:
                 lead.message_post(body=body)
 
+    @api.model
+    def _ltc_guarded_fields(self):
+        """The ruling (ltc_lead.guard): set by the ruling wizard only, for the managers too."""
+        return {"state", "ruling", "ruling_reason", "ruled_by_id", "ruled_date", "result_lead_id"}
+
+    def write(self, vals):
+        check_guarded(self, [vals], self._ltc_guarded_fields())
+        return super().write(vals)
+
     def action_open_ruling_wizard(self):
         self.ensure_one()
         return {
@@ -147,7 +157,7 @@ class LtcOpportunityConflict(models.Model):
             other.shared_user_ids = [Command.link(lead.user_id.id)] if lead.user_id else []
         else:
             raise UserError(_("Unknown ruling %(ruling)s.", ruling=ruling))
-        self.write({
+        guarded(self).write({
             "state": "ruled",
             "ruling": ruling,
             "ruling_reason": reason,
@@ -158,3 +168,8 @@ class LtcOpportunityConflict(models.Model):
         self.message_post(body=body)
         self.activity_ids.action_feedback(feedback=reason)
         return result
+
+    def _creation_message(self):
+        # in this addon's words (mail's "%s created" takes the model name, untranslated while the
+        # addon installs: its demo records would read "<English name> 创建")
+        return _("Opportunity conflict created")

@@ -1,4 +1,5 @@
 from odoo import _, api, fields, models
+from odoo.addons.ltc_lead.guard import check_guarded, guarded
 from odoo.exceptions import UserError
 
 
@@ -58,6 +59,7 @@ class LtcOpportunityRegistration(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_guarded(self, vals_list, self._ltc_guarded_fields(), create=True)
         leads = self.env["crm.lead"].browse([vals["lead_id"] for vals in vals_list if vals.get("lead_id")])
         for index, vals in enumerate(vals_list):
             if vals.get("lead_id"):
@@ -66,6 +68,15 @@ class LtcOpportunityRegistration(models.Model):
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("ltc.opportunity.registration") or "/"
         return super().create(vals_list)
+
+    @api.model
+    def _ltc_guarded_fields(self):
+        """The decision and its dates (ltc_lead.guard): set by submit, approval, rejection, reset."""
+        return {"state", "name", "submitted_date", "decided_date"}
+
+    def write(self, vals):
+        check_guarded(self, [vals], self._ltc_guarded_fields())
+        return super().write(vals)
 
     def _get_to_validate_message_name(self):
         return _("Registration")
@@ -80,7 +91,7 @@ class LtcOpportunityRegistration(models.Model):
                 raise UserError(_("Only a draft registration can be submitted (%(name)s is %(state)s).",
                                   name=registration.name, state=registration.state))
             registration.lead_id._check_registration_data()
-            registration.with_context(skip_validation_check=True).write({
+            guarded(registration).with_context(skip_validation_check=True).write({
                 **registration.lead_id._prepare_registration_snapshot_vals(),
                 "state": "to_approve",
                 "submitted_date": fields.Datetime.now(),
@@ -102,7 +113,7 @@ class LtcOpportunityRegistration(models.Model):
     def _rejected_tier(self, tiers=False):
         res = super()._rejected_tier(tiers=tiers)
         if self.state == "to_approve" and self.validation_status == "rejected":
-            self.with_context(skip_validation_check=True).write({
+            guarded(self).with_context(skip_validation_check=True).write({
                 "state": "rejected", "decided_date": fields.Datetime.now(),
             })
             self._log_on_lead(_("Registration %(name)s rejected by %(user)s.",
@@ -112,7 +123,7 @@ class LtcOpportunityRegistration(models.Model):
     def _set_approved(self):
         # need_validation is a context-less compute cached from before the reviews were created
         self.invalidate_recordset(["need_validation"])
-        self.with_context(ltc_registration_approving=True).write(
+        guarded(self).with_context(ltc_registration_approving=True).write(
             {"state": "approved", "decided_date": fields.Datetime.now()}
         )
         for registration in self:
@@ -127,7 +138,7 @@ class LtcOpportunityRegistration(models.Model):
         for registration in self:
             if registration.state != "rejected":
                 raise UserError(_("Only a rejected registration can be reset to draft."))
-        self.write({"state": "draft", "submitted_date": False, "decided_date": False})
+        guarded(self).write({"state": "draft", "submitted_date": False, "decided_date": False})
         return True
 
     def action_view_lead(self):
@@ -138,3 +149,8 @@ class LtcOpportunityRegistration(models.Model):
             "res_id": self.lead_id.id,
             "view_mode": "form",
         }
+
+    def _creation_message(self):
+        # in this addon's words (mail's "%s created" takes the model name, untranslated while the
+        # addon installs: its demo records would read "<English name> 创建")
+        return _("Opportunity registration created")

@@ -1,12 +1,18 @@
 from . import (
     test_conflict,
+    test_conflict_ruling_wizard,
     test_decision_point,
     test_forecast,
+    test_guarded_states,
     test_iron_triangle,
     test_menus,
+    test_native_query_counts,
     test_registration,
     test_stage_gate,
     test_stalled,
     test_tour_opportunity,
+    test_tour_rpc_guarded,
+    test_tour_ui,
     test_win_loss,
+    test_zh_cn,
 )

@@ -1,5 +1,5 @@
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import LtcOpportunityCase
 
@@ -52,6 +52,20 @@ class TestRegistration(LtcOpportunityCase):
         with self.assertRaises(ValidationError):
             self.opp.registration_id.with_user(self.rep_a).write({"expected_revenue": 1})
         self.assertEqual(self.opp.registration_id.expected_revenue, 250000)
+
+    def test_opportunity_created_in_the_form_can_be_registered_from_it(self):
+        """Every field registration requires is editable on the opportunity form (not only on the lead's)."""
+        Lead = self.env["crm.lead"].with_user(self.rep_a).with_context(default_type="opportunity")
+        with Form(Lead) as form:
+            form.name = "Created as an opportunity"
+            form.partner_id = self.customer
+            form.product_line_ids.add(self.line_iot)
+        opp = form.record
+        self.assertEqual(opp.type, "opportunity")
+        self.assertEqual(opp.product_line_ids, self.line_iot)
+        opp.with_user(self.rep_a).action_register()
+        self.assertEqual(opp.registration_state, "approved")
+        self.assertEqual(opp.registration_id.product_line_ids, self.line_iot)
 
     def test_registration_without_product_line_refused_and_nothing_created(self):
         opp = self._create_opportunity("No line", self.rep_a, self.customer)

@@ -100,3 +100,25 @@ class TestStageGate(LtcOpportunityCase):
             with form.checklist_line_ids.edit(1) as edit:
                 edit.done = False
         self.assertFalse(line.done_by_id)
+
+    def test_sales_manager_configures_required_fields_without_reading_ir_model_fields(self):
+        """The gate form of a sales manager (not an administrator) loads and saves required fields."""
+        self.assertFalse(self.manager.has_group("base.group_erp_manager"))
+        gate = self.gate_qualified.with_user(self.manager)
+        with Form(gate, view="ltc_opportunity.view_ltc_stage_gate_form") as form:
+            with form.required_field_line_ids.new() as line:
+                line.field_name = "date_deadline"
+        self.assertEqual(gate.required_field_line_ids.mapped("field_name"), ["expected_revenue", "date_deadline"])
+        self.assertEqual(self.gate_qualified.required_field_ids, self.field_revenue | self.field_deadline)
+        self.assertIn("Expected Closing", gate.required_fields_summary)
+        # the list, the stage form's gate list and the field choices read as the manager
+        gate.web_search_read([("id", "=", gate.id)], {"required_fields_summary": {}, "stage_id": {}})
+        self.stage_qualified.with_user(self.manager).web_read(
+            {"gate_ids": {"fields": {"required_fields_summary": {}, "team_id": {}}}})
+        choices = dict(self.env["ltc.stage.gate.field"].with_user(self.manager).fields_get(
+            ["field_name"])["field_name"]["selection"])
+        self.assertIn("product_line_ids", choices)
+        self.assertNotIn("message_ids", choices)
+        with self.assertRaises(UserError) as caught:
+            self.opp.with_user(self.rep_a).write({"stage_id": self.stage_qualified.id})
+        self.assertIn("Field: Expected Closing", str(caught.exception))

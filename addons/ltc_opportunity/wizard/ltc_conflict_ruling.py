@@ -8,6 +8,14 @@ class LtcConflictRuling(models.TransientModel):
     conflict_id = fields.Many2one("ltc.opportunity.conflict", required=True, readonly=True)
     lead_id = fields.Many2one(related="conflict_id.lead_id")
     other_lead_id = fields.Many2one(related="conflict_id.other_lead_id")
+    # both sides, as the manager weighs them
+    user_id = fields.Many2one(related="conflict_id.user_id", string="Registering AR")
+    other_user_id = fields.Many2one(related="conflict_id.other_user_id", string="Other Owner")
+    currency_id = fields.Many2one(related="lead_id.company_currency", string="Currency")
+    expected_revenue = fields.Monetary(related="lead_id.expected_revenue", string="Registered Deal Amount",
+                                       currency_field="currency_id")
+    other_expected_revenue = fields.Monetary(related="other_lead_id.expected_revenue", string="Other Deal Amount",
+                                             currency_field="currency_id")
     ruling = fields.Selection(
         [("keep_lead", "Keep the registered one, close the other"),
          ("keep_other", "Keep the other one, close the registered one"),

@@ -1,0 +1,15 @@
+from . import (
+    ltc_contract,
+    ltc_contract_amendment,
+    ltc_contract_amendment_line,
+    ltc_contract_line,
+    ltc_contract_milestone,
+    ltc_contract_type,
+    ltc_contract_version,
+    ltc_contract_version_line,
+    res_company,
+    res_config_settings,
+    sale_order_contract,
+    sale_order_line_contract,
+    tier_definition,
+)

@@ -1,0 +1,1 @@
+from . import ltc_contract_reason_wizard

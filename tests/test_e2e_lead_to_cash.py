@@ -1,0 +1,123 @@
+"""Lead to cash end to end, as the mobile app and integrations meet it: a real multi-worker server
+started by `./ltc demo` on a fresh copy of the test database, driven over JSON-RPC, each step as the
+real user with their own login and groups.
+
+The chain grows as the addons land: today it runs from the pool to the quote the customer signs in
+the portal (lead → opportunity → registration → quote versions → discount approval → order).
+"""
+import base64
+import json
+import urllib.request
+
+import pytest
+
+from conftest import DemoServer, RpcUser, copy_db, drop_db
+
+# a 1x1 PNG: what the portal's signature pad posts
+SIGNATURE = base64.b64encode(bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")).decode()
+
+
+@pytest.fixture(scope="module")
+def server(test_db):
+    db = f"{test_db}_e2e"
+    copy_db(test_db, db)
+    srv = DemoServer(db).start()
+    yield srv
+    srv.stop()
+    drop_db(db)
+
+
+def _portal_json(server, path, params):
+    payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}
+    req = urllib.request.Request(f"{server.url}{path}", json.dumps(payload).encode(),
+                                 {"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=120) as resp:
+        return json.loads(resp.read())
+
+
+def test_lead_to_signed_order_over_json_rpc(server):
+    admin = RpcUser(server, "admin")
+    rep = RpcUser(server, "ltc_rep1")
+    manager = RpcUser(server, "ltc_manager")
+
+    # -- set-up by the administrator: a bundle, a component, a lead in the public pool, and big
+    #    registrations reviewed by the sales manager
+    pool_id = admin("ltc.lead.pool", "search", [("name", "=", "East China Public Pool")])[0]
+    cpu = admin("product.product", "create", {"name": "E2E CPU", "list_price": 2000.0, "standard_price": 800.0})
+    disk = admin("product.product", "create", {"name": "E2E Disk", "list_price": 1000.0, "standard_price": 400.0})
+    bundle = admin("product.product", "create", {
+        "name": "E2E Server", "list_price": 10000.0, "standard_price": 5000.0, "is_bundle": True,
+        "bundle_line_ids": [(0, 0, {"product_id": cpu, "required": True, "quantity": 2, "min_qty": 1,
+                                    "max_qty": 2, "price_mode": "included"})],
+    })
+    lead_id = admin("crm.lead", "create", {
+        "name": "E2E cold-chain ERP", "type": "lead", "pool_id": pool_id, "user_id": False,
+        "partner_name": "E2E Cold Chain Co., Ltd.", "contact_name": "Zhao Lei",
+        "email_from": "zhao.lei@e2e-coldchain.example.com",
+    })
+    tier = admin("tier.definition", "search", [("model", "=", "ltc.opportunity.registration")])
+    admin("tier.definition", "write", tier, {"review_type": "individual",
+                                              "reviewer_id": manager.uid})
+    erp_line = admin("ltc.product.line", "search", [("name", "=", "ERP Software")])[0]
+
+    # -- the rep claims the pool lead, qualifies and converts it
+    pooled = rep("crm.lead", "search", [("pool_id", "=", pool_id), ("user_id", "=", False)])
+    assert lead_id in pooled
+    rep("crm.lead", "action_claim", [lead_id])
+    lead = rep("crm.lead", "read", [lead_id], ["user_id", "claimed_date", "email_from"])[0]
+    assert lead["user_id"][0] == rep.uid and lead["claimed_date"]
+    assert lead["email_from"] == "zhao.lei@e2e-coldchain.example.com"  # unmasked for its owner
+    rep("crm.lead", "action_mark_mql", [lead_id])
+    rep("crm.lead", "action_mark_sql", [lead_id])
+    ctx = {"active_model": "crm.lead", "active_id": lead_id, "active_ids": [lead_id]}
+    wizard = rep("crm.lead2opportunity.partner", "create", {"name": "convert", "action": "create"}, context=ctx)
+    rep("crm.lead2opportunity.partner", "action_apply", [wizard], context=ctx)
+    opp = rep("crm.lead", "read", [lead_id], ["type", "lifecycle_state", "partner_id"])[0]
+    assert (opp["type"], opp["lifecycle_state"]) == ("opportunity", "converted")
+    partner_id = opp["partner_id"][0]
+
+    # -- registration (报备), approved by the sales manager
+    rep("crm.lead", "write", [lead_id], {"product_line_ids": [(6, 0, [erp_line])], "expected_revenue": 600000})
+    rep("crm.lead", "action_register", [lead_id])
+    reg_id = rep("crm.lead", "read", [lead_id], ["registration_id"])[0]["registration_id"][0]
+    assert rep("ltc.opportunity.registration", "read", [reg_id], ["state"])[0]["state"] == "to_approve"
+    manager("ltc.opportunity.registration", "validate_tier", [reg_id])
+    assert rep("crm.lead", "read", [lead_id], ["registration_state"])[0]["registration_state"] == "approved"
+
+    # -- a bundle quote, sent as v1, revised to v2 with a 25 % discount on the disks
+    order_id = rep("sale.order", "create", {"partner_id": partner_id, "opportunity_id": lead_id,
+                                          "require_signature": True, "require_payment": False})
+    conf = rep("ltc.bundle.configurator", "create", {"order_id": order_id, "product_id": bundle, "quantity": 1})
+    rep("ltc.bundle.configurator", "action_apply", [conf])
+    rep("sale.order", "action_quotation_sent", [order_id])
+    rep("sale.order", "action_revise", [order_id], "The customer wants four disks at a better price")
+    rep("sale.order", "write", [order_id], {"order_line": [(0, 0, {
+        "product_id": disk, "product_uom_qty": 4, "discount": 25.0})]})
+    order = rep("sale.order", "read", [order_id], ["discount_approval_level", "amount_untaxed"])[0]
+    assert order["discount_approval_level"] == "manager"
+    # 1 server (its 2 CPUs included in its price) + 4 disks at 1,000 less 25 %
+    assert order["amount_untaxed"] == pytest.approx(10000.0 + 4 * 750.0)
+
+    # -- neither sent nor confirmed before the manager's review
+    for method in ("action_quotation_sent", "action_confirm"):
+        with pytest.raises(RuntimeError, match="discount approval|validated"):
+            rep("sale.order", method, [order_id])
+    rep("sale.order", "request_validation", [order_id])
+    manager("sale.order", "validate_tier", [order_id])
+    assert rep("sale.order", "read", [order_id], ["validation_status"])[0]["validation_status"] == "validated"
+    rep("sale.order", "action_quotation_sent", [order_id])
+    assert rep("sale.order", "read", [order_id], ["current_version"])[0]["current_version"] == 2
+
+    # -- the customer signs in the portal: the order is confirmed
+    url = rep("sale.order", "get_portal_url", [order_id])
+    token = url.split("access_token=")[1].split("&")[0]
+    answer = _portal_json(server, f"/my/orders/{order_id}/accept",
+                          {"access_token": token, "name": "Zhao Lei", "signature": SIGNATURE})
+    assert "error" not in answer and "error" not in answer["result"], answer
+    order = rep("sale.order", "read", [order_id], ["state", "signed_by"])[0]
+    assert (order["state"], order["signed_by"]) == ("sale", "Zhao Lei")
+
+    # the server stayed healthy through the whole flow
+    assert not [line for line in server.log().splitlines() if " ERROR " in line or " CRITICAL " in line]
