@@ -22,7 +22,7 @@ from collections import Counter
 import psycopg2
 import pytest
 
-from conftest import PY, ROOT, DemoServer, RpcUser, copy_db, drop_db, jsonrpc, psql
+from conftest import PY, ROOT, DemoServer, RpcUser, copy_db, drop_db, jsonrpc
 
 REPS = 5
 CLIENTS_PER_REP = 2
@@ -44,10 +44,6 @@ def _query(db, sql, args=()):
 def server(test_db):
     db = f"{test_db}_cont"
     copy_db(test_db, db)
-    # crm_iap_enrich's job would send the new leads to Odoo's IAP service (no account here): it
-    # fails, and its failure lands in the log this test checks
-    psql(db, "UPDATE ir_cron SET active = false WHERE id = (SELECT res_id FROM ir_model_data "
-             "WHERE module = 'crm_iap_enrich' AND name = 'ir_cron_lead_enrichment')")
     # four HTTP workers: four claims in flight at once, from ten clients
     srv = DemoServer(db, workers=4).start()
     yield srv

@@ -8,6 +8,8 @@
     "license": "LGPL-3",
     "depends": ["ltc_contract", "account"],
     "data": [
+        "security/ltc_receivable_security.xml",
+        "security/ir.model.access.csv",
         "views/account_move_views.xml",
         "views/menus.xml",
     ],

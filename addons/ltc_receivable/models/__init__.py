@@ -1,0 +1,3 @@
+from . import ltc_payment_plan_line
+from . import account_move
+from . import ltc_contract
