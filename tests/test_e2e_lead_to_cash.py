@@ -2,8 +2,9 @@
 started by `./ltc demo` on a fresh copy of the test database, driven over JSON-RPC, each step as the
 real user with their own login and groups.
 
-The chain grows as the addons land: today it runs from the pool to the quote the customer signs in
-the portal (lead → opportunity → registration → quote versions → discount approval → order).
+The chain grows as the addons land: today it runs from the pool to the executing contract
+(lead → opportunity → registration → quote versions → discount approval → portal acceptance →
+contract reviewed by two reviewers → signed → executing).
 """
 import base64
 import json
@@ -116,8 +117,45 @@ def test_lead_to_signed_order_over_json_rpc(server):
     answer = _portal_json(server, f"/my/orders/{order_id}/accept",
                           {"access_token": token, "name": "Zhao Lei", "signature": SIGNATURE})
     assert "error" not in answer and "error" not in answer["result"], answer
-    order = rep("sale.order", "read", [order_id], ["state", "signed_by"])[0]
+    order = rep("sale.order", "read", [order_id], ["state", "signed_by", "company_id", "amount_total"])[0]
     assert (order["state"], order["signed_by"]) == ("sale", "Zhao Lei")
+
+    # -- the accepted order becomes a contract, reviewed by the sales manager and by finance (its
+    #    amount is at the company's review amount), then signed with the scanned copy
+    company_id = order["company_id"][0]
+    admin("res.company", "write", [company_id], {"ltc_contract_review_amount": 10000.0})
+    groups = [admin("ir.model.data", "check_object_reference", module, name)[1]
+              for module, name in (("base", "group_user"), ("account", "group_account_manager"))]
+    admin("res.users", "create", {"name": "E2E Accountant", "login": "e2e_accountant", "password": "e2e_accountant",
+                                  "company_id": company_id, "company_ids": [(6, 0, [company_id])],
+                                  "groups_id": [(6, 0, groups)]})
+    accountant = RpcUser(server, "e2e_accountant")
+    contract_id = rep("sale.order", "action_create_contract", [order_id])["res_id"]
+    contract = rep("ltc.contract", "read", [contract_id], ["state", "order_id", "amount_total", "partner_id"])[0]
+    assert (contract["state"], contract["order_id"][0]) == ("draft", order_id)
+    assert contract["amount_total"] == pytest.approx(order["amount_total"])
+    rep("ltc.contract", "action_submit", [contract_id])
+    reviews = admin("tier.review", "search_read", [("model", "=", "ltc.contract"), ("res_id", "=", contract_id)],
+                    ["name", "status"])
+    assert sorted(r["name"] for r in reviews) == ["Contract at or above the review amount: finance",
+                                                 "Contract review: sales manager"], reviews
+    # the rep's own "approval" approves nothing, and nobody signs before both reviews are done
+    try:
+        rep("ltc.contract", "validate_tier", [contract_id])
+    except RuntimeError:
+        pass
+    assert admin("ltc.contract", "read", [contract_id], ["state"])[0]["state"] == "review"
+    manager("ltc.contract", "validate_tier", [contract_id])
+    with pytest.raises(RuntimeError):  # only an approved contract is signed
+        rep("ltc.contract", "action_sign", [contract_id])
+    accountant("ltc.contract", "validate_tier", [contract_id])
+    assert rep("ltc.contract", "read", [contract_id], ["state"])[0]["state"] == "approved"
+    rep("ltc.contract", "write", [contract_id], {"date_signed": "2026-11-20", "signed_copy_name": "signed.pdf",
+                                                 "signed_copy": base64.b64encode(b"%PDF-1.4 signed").decode()})
+    rep("ltc.contract", "action_sign", [contract_id])
+    rep("ltc.contract", "action_execute", [contract_id])
+    contract = rep("ltc.contract", "read", [contract_id], ["state", "sale_order_ids", "version"])[0]
+    assert (contract["state"], contract["sale_order_ids"], contract["version"]) == ("executing", [order_id], 1)
 
     # the server stayed healthy through the whole flow
     assert not [line for line in server.log().splitlines() if " ERROR " in line or " CRITICAL " in line]

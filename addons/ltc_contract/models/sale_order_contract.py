@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from odoo.addons.ltc_lead.guard import guarded, may_write_guarded
+
 
 class SaleOrder(models.Model):
     """Contracts on sales orders: a won quote becomes a contract in one click; a signed contract's
@@ -28,7 +30,8 @@ class SaleOrder(models.Model):
         return res
 
     def write(self, vals):
-        if "ltc_contract_id" in vals and self.filtered(lambda o: o.state not in ("draft", "sent")):
+        if "ltc_contract_id" in vals and not may_write_guarded(self.env) \
+                and self.filtered(lambda o: o.state not in ("draft", "sent")):
             raise UserError(_("The contract of a confirmed order is kept: it counts in the contract's fulfilment."))
         return super().write(vals)
 
@@ -37,11 +40,12 @@ class SaleOrder(models.Model):
 
     def action_create_contract(self):
         """One click from a won or approved quote to a draft contract with its lines, taxes, pricelist,
-        roles and opportunity."""
+        roles and opportunity. A quote the customer already accepted (confirmed, nothing invoiced
+        yet) becomes a contract too: its signing then has nothing left to confirm."""
         self.ensure_one()
-        if self.state not in ("draft", "sent"):
-            raise UserError(_("Quotation %s is already confirmed or cancelled: a contract starts from a "
-                              "quotation.", self.name))
+        if self.state == "cancel" or (self.state == "sale" and self.invoice_ids):
+            raise UserError(_("Quotation %s is cancelled or already invoiced: a contract starts from a quotation "
+                              "or from an accepted order not yet invoiced.", self.name))
         if self.ltc_contract_ids.filtered(lambda c: c.state != "terminated"):
             raise UserError(_("Quotation %(order)s already has contract %(contract)s.", order=self.name,
                               contract=self.ltc_contract_ids[:1].name))
@@ -55,7 +59,7 @@ class SaleOrder(models.Model):
             raise UserError(_("Quotation %s has no lines.", self.name))
         contract = self.env["ltc.contract"].create(self._prepare_contract_vals())
         # linking is no change of the approved terms: neither the version guard nor the tier check apply
-        self.with_context(ltc_skip_version_guard=True, skip_validation_check=True).write({
+        guarded(self).with_context(ltc_skip_version_guard=True, skip_validation_check=True).write({
             "ltc_contract_id": contract.id,
             "order_line": [fields.Command.update(sol.id, {"ltc_contract_line_id": cline.id}) for sol, cline in zip(
                 self.order_line.filtered(lambda sol: not sol.display_type), contract.line_ids, strict=True)],

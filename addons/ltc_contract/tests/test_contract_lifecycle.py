@@ -31,6 +31,26 @@ class TestContractLifecycle(LtcContractCommon):
         with self.assertRaisesMsg(UserError, "already has contract"):
             quote.with_user(self.rep).action_create_contract()
 
+    def test_quote_accepted_by_the_customer_becomes_a_contract_until_invoiced(self):
+        quote = self._create_quote()
+        quote.with_user(self.rep).action_confirm()  # as the portal acceptance does
+        contract = self._contract_from_quote(quote)
+        self.assertEqual((quote.ltc_contract_id, contract.order_id), (contract, quote))
+        self.assertEqual(quote.order_line.ltc_contract_line_id, contract.line_ids)
+        self._sign(contract)
+        self.assertEqual(quote.state, "sale")
+        self.assertEqual(contract.line_ids.mapped("qty_ordered"), [2.0, 1.0])
+        # the link of a confirmed order is not a plain write, not even with the markers a client can send
+        other = self._create_quote()
+        other.with_user(self.rep).action_confirm()
+        with self.assertRaisesMsg(UserError, "contract of a confirmed order is kept"):
+            other.with_user(self.rep).with_context(ltc_guarded_write=True).write({"ltc_contract_id": contract.id})
+        # an invoiced order is past the point where a contract starts
+        other._create_invoices()
+        with self.assertRaisesMsg(UserError, "cancelled or already invoiced"):
+            other.with_user(self.rep).action_create_contract()
+        self.assertFalse(other.ltc_contract_ids)
+
     def test_contract_numbers_run_per_company(self):
         other = self.env["res.company"].create({"name": "LTC CT Branch"})
         first = self._contract_from_quote()
