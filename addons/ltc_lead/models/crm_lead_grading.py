@@ -34,14 +34,17 @@ class CrmLead(models.Model):
     @api.depends(*SCORE_INPUTS)
     def _compute_ltc_score(self):
         for company, leads, matched in self._ltc_match_rules():
-            graded = {}
+            # one assignment per distinct rule set, not per lead: an import scores thousands of leads
+            # that share a handful of rule sets, and a many2many set costs the same for 1 or 10,000
+            by_rules = {}
             for lead in leads:
-                rules = matched[lead]
-                if rules not in graded:
-                    score = sum(rules.mapped("points"))
-                    graded[rules] = (score, self._ltc_grade_for(score, company))
-                lead.ltc_score, lead.ltc_grade = graded[rules]
-                lead.score_rule_ids = rules
+                by_rules.setdefault(matched[lead], []).append(lead.id)
+            for rules, ids in by_rules.items():
+                group = leads.browse(ids)
+                score = sum(rules.mapped("points"))
+                group.ltc_score = score
+                group.ltc_grade = self._ltc_grade_for(score, company)
+                group.score_rule_ids = rules
 
     def _ltc_match_rules(self):
         """Yield (company, its leads in `self`, {lead: scoring rules it matches}): one search per rule

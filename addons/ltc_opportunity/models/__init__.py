@@ -1,4 +1,5 @@
 from . import (
+    crm_lead_bulk,
     crm_lead_conflict,
     crm_lead_decision,
     crm_lead_forecast,
