@@ -11,10 +11,11 @@ class AccountMove(models.Model):
                                       index="btree_not_null")
 
     def init(self):
-        super().init()
+        res = super().init()
         # one live customer invoice per plan line, whatever the number of workers or re-runs
         self.env.cr.execute("""
             CREATE UNIQUE INDEX IF NOT EXISTS account_move_ltc_one_invoice_per_plan_line
                 ON account_move (ltc_plan_line_id)
              WHERE ltc_plan_line_id IS NOT NULL AND move_type = 'out_invoice' AND state != 'cancel'
         """)
+        return res

@@ -65,7 +65,7 @@ class LtcPaymentPlanLine(models.Model):
     # ---- the ledger side: computed from the invoices and their reconciliation, never typed
     invoice_ids = fields.One2many("account.move", "ltc_plan_line_id", string="Invoices and Credit Notes",
                                   readonly=True)
-    invoice_id = fields.Many2one("account.move", string="Invoice", compute="_compute_ledger", store=True,
+    invoice_id = fields.Many2one("account.move", compute="_compute_ledger", store=True,
                                  help="The live (not cancelled) customer invoice of this line.")
     date_due = fields.Date(string="Due Date", compute="_compute_ledger", store=True, index=True)
     amount_invoiced = fields.Monetary(compute="_compute_ledger", store=True, currency_field="currency_id",
