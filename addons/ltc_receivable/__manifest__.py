@@ -10,7 +10,11 @@
     "data": [
         "security/ltc_receivable_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_cron_plan.xml",
         "views/account_move_views.xml",
+        "views/ltc_payment_plan_line_views.xml",
+        "views/ltc_contract_views.xml",
+        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "installable": True,

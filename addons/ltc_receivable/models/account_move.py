@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from odoo.addons.ltc_lead.guard import check_guarded, guarded
 
 
 class AccountMove(models.Model):
@@ -19,3 +21,21 @@ class AccountMove(models.Model):
              WHERE ltc_plan_line_id IS NOT NULL AND move_type = 'out_invoice' AND state != 'cancel'
         """)
         return res
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_guarded(self, vals_list, {"ltc_plan_line_id"}, create=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_guarded(self, [vals], {"ltc_plan_line_id"})
+        return super().write(vals)
+
+    def _reverse_moves(self, default_values_list=None, cancel=False):
+        """A credit note (or reversal) of a plan line's invoice counts against that line."""
+        reversals = super()._reverse_moves(default_values_list=default_values_list, cancel=cancel)
+        for reversal in reversals:
+            line = reversal.reversed_entry_id.ltc_plan_line_id
+            if line:
+                guarded(reversal.sudo()).write({"ltc_plan_line_id": line.id})
+        return reversals

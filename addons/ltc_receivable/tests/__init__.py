@@ -1,1 +1,2 @@
 from . import test_open_receivables
+from . import test_payment_plan
