@@ -4,7 +4,8 @@ real user with their own login and groups.
 
 The chain grows as the addons land: today it runs from the pool to the executing contract
 (lead → opportunity → registration → quote versions → discount approval → portal acceptance →
-contract reviewed by two reviewers → signed → executing).
+contract reviewed by two reviewers → signed → executing → three-line payment plan → the first
+invoice raised by the scheduled action → partial and full payment → the second raised by hand).
 """
 import base64
 import json
@@ -156,6 +157,57 @@ def test_lead_to_signed_order_over_json_rpc(server):
     rep("ltc.contract", "action_execute", [contract_id])
     contract = rep("ltc.contract", "read", [contract_id], ["state", "sale_order_ids", "version"])[0]
     assert (contract["state"], contract["sale_order_ids"], contract["version"]) == ("executing", [order_id], 1)
+
+    # -- a three-line payment plan (30 % on signing, 60 % by hand, 10 % on acceptance); the rep sets
+    #    it, the scheduled action raises the first invoice (Odoo's down payment on the order)
+    total = order["amount_total"]
+    milestone_id = rep("ltc.contract.milestone", "create", {"contract_id": contract_id, "name": "验收 Acceptance",
+                                                            "date_planned": "2026-12-31"})
+    rep("ltc.contract", "write", [contract_id], {"plan_line_ids": [
+        (0, 0, {"name": "预付款 30%", "kind": "advance", "percentage": 30, "trigger": "date",
+                "date_planned": "2026-11-20"}),
+        (0, 0, {"name": "进度款 60%", "kind": "progress", "percentage": 60, "trigger": "manual"}),
+        (0, 0, {"name": "验收款 10%", "kind": "acceptance", "percentage": 10, "trigger": "acceptance",
+                "milestone_id": milestone_id}),
+    ]})
+    plan = rep("ltc.payment.plan.line", "search_read", [("contract_id", "=", contract_id)],
+               ["name", "amount", "user_id"], order="sequence, id")
+    first_amount = round(total * 0.30, 2)
+    second_amount = round(total * 0.60, 2)
+    assert [p["amount"] for p in plan] == [first_amount, second_amount,
+                                           round(total - first_amount - second_amount, 2)]
+    assert {p["user_id"][0] for p in plan} == {rep.uid}, "the AR is responsible"
+    # the rep cannot bill the order by hand, nor write what the ledger says
+    with pytest.raises(RuntimeError):
+        rep("ltc.payment.plan.line", "write", [plan[0]["id"]], {"payment_state": "paid"})
+    cron_id = admin("ir.model.data", "check_object_reference", "ltc_receivable", "ir_cron_plan_invoicing")[1]
+    admin("ir.cron", "method_direct_trigger", [cron_id])
+    line = rep("ltc.payment.plan.line", "read", [plan[0]["id"]], ["invoice_id", "payment_state", "amount_residual"])[0]
+    assert line["payment_state"] == "not_paid" and line["amount_residual"] == pytest.approx(first_amount)
+    invoice_id = line["invoice_id"][0]
+
+    # -- the accountant registers a partial, then the full payment: the line follows the ledger
+    def pay(amount):
+        ctx = {"active_model": "account.move", "active_ids": [invoice_id]}
+        wizard = accountant("account.payment.register", "create",
+                            {"amount": amount, "payment_difference_handling": "open"}, context=ctx)
+        accountant("account.payment.register", "action_create_payments", [wizard], context=ctx)
+
+    pay(1000.0)
+    line = rep("ltc.payment.plan.line", "read", [plan[0]["id"]], ["payment_state", "amount_paid", "amount_residual"])[0]
+    assert (line["payment_state"], line["amount_paid"]) == ("partial", 1000.0)
+    assert line["amount_residual"] == pytest.approx(first_amount - 1000.0)
+    pay(round(first_amount - 1000.0, 2))
+    line = rep("ltc.payment.plan.line", "read", [plan[0]["id"]], ["payment_state", "date_paid"])[0]
+    assert line["payment_state"] == "paid" and line["date_paid"]
+    figures = rep("ltc.contract", "read", [contract_id], ["amount_collected", "amount_outstanding"])[0]
+    assert figures["amount_collected"] == pytest.approx(first_amount)
+    assert figures["amount_outstanding"] == pytest.approx(0.0)
+    # the second line by hand, as the AR
+    rep("ltc.payment.plan.line", "action_raise_invoice", [plan[1]["id"]])
+    figures = rep("ltc.contract", "read", [contract_id], ["amount_plan_invoiced", "amount_outstanding"])[0]
+    assert figures["amount_plan_invoiced"] == pytest.approx(first_amount + second_amount)
+    assert figures["amount_outstanding"] == pytest.approx(second_amount)
 
     # the server stayed healthy through the whole flow
     assert not [line for line in server.log().splitlines() if " ERROR " in line or " CRITICAL " in line]

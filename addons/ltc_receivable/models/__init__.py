@@ -6,3 +6,5 @@ from . import res_company_plan
 from . import res_config_settings_plan
 from . import sale_order_plan
 from . import sale_order_line_plan
+from . import ltc_payment_plan_template
+from . import ltc_payment_plan_template_line

@@ -78,6 +78,29 @@ class LtcContract(models.Model):
             points[contract.id] = points.get(contract.id, 0) + 1
         return points
 
+    def _ltc_apply_plan_template(self, template):
+        """The template's lines replace the plan lines not invoiced yet (the invoiced ones stay): date
+        triggers on the start date, milestone and acceptance triggers on the last milestone."""
+        self.ensure_one()
+        invoiced = self.plan_line_ids.filtered("invoice_ids")
+        if invoiced:
+            raise UserError(_("Contract %s already has invoiced plan lines: change its plan line by line.", self.name))
+        milestone = self.milestone_ids.sorted("date_planned")[-1:]
+        commands = [fields.Command.delete(line.id) for line in self.plan_line_ids]
+        for tline in template.line_ids:
+            if tline.trigger in ("milestone", "acceptance") and not milestone:
+                raise UserError(_("Template %(template)s triggers on a milestone: add the contract's milestones "
+                                  "first.", template=template.name))
+            commands.append(fields.Command.create({
+                "sequence": tline.sequence, "name": tline.name, "kind": tline.kind, "percentage": tline.percentage,
+                "trigger": tline.trigger, "delay_months": tline.delay_months, "payment_method": tline.payment_method,
+                "milestone_id": milestone.id if tline.trigger in ("milestone", "acceptance") else False,
+                "date_planned": (self.date_start or fields.Date.context_today(self)) if tline.trigger == "date"
+                else False,
+            }))
+        self.write({"plan_line_ids": commands})
+        return True
+
     def action_view_plan_invoices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")

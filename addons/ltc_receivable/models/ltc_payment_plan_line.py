@@ -1,6 +1,8 @@
 import logging
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero, format_date
@@ -70,6 +72,9 @@ class LtcPaymentPlanLine(models.Model):
     trigger = fields.Selection(TRIGGERS, required=True, default="date")
     milestone_id = fields.Many2one("ltc.contract.milestone", check_company=True,
                                    domain="[('contract_id', '=', contract_id)]")
+    delay_months = fields.Integer(string="Due After (months)",
+                                  help="Months after the milestone or acceptance before the line is "
+                                       "invoiced (e.g. 12 for a retention after acceptance).")
     date_planned = fields.Date(string="Planned Date", index=True,
                                help="When the customer is expected to pay this instalment.")
     date_triggered = fields.Date(readonly=True, copy=False,
@@ -100,7 +105,7 @@ class LtcPaymentPlanLine(models.Model):
 
     _LEDGER_FIELDS = {"invoice_ids", "invoice_id", "date_due", "amount_invoiced", "amount_residual", "amount_paid",
                       "amount_residual_company", "date_paid", "payment_state", "date_triggered"}
-    _TERMS = {"percentage", "amount", "trigger", "milestone_id", "contract_id", "kind"}
+    _TERMS = {"percentage", "amount", "trigger", "milestone_id", "contract_id", "kind", "delay_months"}
 
     @api.depends("percentage", "contract_id.amount_total", "contract_id.plan_line_ids.percentage",
                  "contract_id.plan_line_ids.sequence")
@@ -195,7 +200,16 @@ class LtcPaymentPlanLine(models.Model):
     # ------------------------------------------------------------------ triggers and invoicing
     def _ltc_trigger_date(self):
         """When the line's trigger fired (a date), or False: re-derived from the contract, its
-        milestones and its orders each time it is asked — the gate of invoicing."""
+        milestones and its orders each time it is asked — the gate of invoicing. An event trigger
+        with a delay fires that many months after the event."""
+        self.ensure_one()
+        date = self._ltc_event_date()
+        if date and self.trigger in ("milestone", "acceptance") and self.delay_months:
+            date = date + relativedelta(months=self.delay_months)
+            return date if date <= fields.Date.context_today(self) else False
+        return date
+
+    def _ltc_event_date(self):
         self.ensure_one()
         contract = self.contract_id
         if contract.state not in ("signed", "executing"):
@@ -324,13 +338,14 @@ class LtcPaymentPlanLine(models.Model):
              WHERE c.state IN ('signed', 'executing')
                AND ((l.trigger = 'date' AND l.date_planned <= %s)
                     OR (l.trigger IN ('milestone', 'acceptance') AND EXISTS (
-                        SELECT 1 FROM ltc_contract_milestone ms WHERE ms.id = l.milestone_id AND ms.date_done IS NOT NULL))
+                        SELECT 1 FROM ltc_contract_milestone ms WHERE ms.id = l.milestone_id
+                           AND ms.date_done + make_interval(months => COALESCE(l.delay_months, 0)) <= %s))
                     OR l.trigger = 'delivery')
                AND NOT EXISTS (SELECT 1 FROM account_move m WHERE m.ltc_plan_line_id = l.id
                                   AND m.move_type = 'out_invoice' AND m.state != 'cancel')
              ORDER BY l.date_planned NULLS LAST, l.id
              LIMIT %s FOR UPDATE OF l SKIP LOCKED
-        """, fields.Date.context_today(self), batch_size))
+        """, fields.Date.context_today(self), fields.Date.context_today(self), batch_size))
         ids = [row[0] for row in self.env.cr.fetchall()]
         lines = self.browse(ids)
         due = lines.filtered(lambda line: line._ltc_trigger_date())

@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 import psycopg2
+from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -259,3 +261,33 @@ class TestPaymentPlan(LtcReceivableCommon):
             contract.plan_line_ids[1].with_user(self.rep).write({"trigger": "milestone"})
         with self.assertRaisesMsg(ValidationError, "give the planned date"):
             contract.plan_line_ids[1].with_user(self.rep).write({"trigger": "date", "date_planned": False})
+
+    # ---------------------------------------------------------------- templates
+    def test_template_30_60_10_with_retention_due_12_months_after_acceptance(self):
+        contract = self._contract(plan=[])
+        acceptance = self.env["ltc.contract.milestone"].create({"contract_id": contract.id, "name": "验收",
+                                                               "date_planned": TODAY})
+        # the company's own copy of the template shipped with the addon
+        template = self.env.ref("ltc_receivable.plan_template_30_60_10").sudo().copy({"company_id": self.company.id})
+        wizard = self.env["ltc.payment.plan.apply"].with_user(self.rep).create(
+            {"contract_id": contract.id, "template_id": template.id})
+        wizard.action_apply()
+        advance, accepted, retention = contract.plan_line_ids.sorted("sequence")
+        self.assertEqual([advance.amount, accepted.amount, retention.amount], [6600.0, 13200.0, 2200.0])
+        self.assertEqual((retention.trigger, retention.milestone_id, retention.delay_months),
+                         ("acceptance", acceptance, 12))
+        acceptance.with_user(self.fr).write({"date_done": TODAY, "acceptance_document": b"JVBERi0xLjQK",
+                                             "acceptance_document_name": "验收单.pdf"})
+        self.assertTrue(accepted.invoice_id)
+        self.assertFalse(retention.invoice_id, "the retention waits 12 months")
+        self.env["ltc.payment.plan.line"]._cron_raise_due_invoices()
+        self.assertFalse(retention.invoice_id)
+        with freeze_time(TODAY + relativedelta(months=12)):
+            self.env["ltc.payment.plan.line"]._cron_raise_due_invoices()
+        self.assertAlmostEqual(retention.invoice_id.amount_total, 2200.0)
+        # a template replaces no invoiced line
+        with self.assertRaisesMsg(UserError, "already has invoiced plan lines"):
+            contract._ltc_apply_plan_template(template)
+        with self.assertRaisesMsg(ValidationError, "add up to 90"):
+            self.env["ltc.payment.plan.template"].create({"name": "Bad", "line_ids": [
+                Command.create({"name": "A", "percentage": 90})]})

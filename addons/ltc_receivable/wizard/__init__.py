@@ -1,1 +1,2 @@
 from . import sale_make_invoice_advance
+from . import ltc_payment_plan_apply
