@@ -128,6 +128,7 @@ def test_lead_to_signed_order_over_json_rpc(server):
     groups = [admin("ir.model.data", "check_object_reference", module, name)[1]
               for module, name in (("base", "group_user"), ("account", "group_account_manager"))]
     admin("res.users", "create", {"name": "E2E Accountant", "login": "e2e_accountant", "password": "e2e_accountant",
+                                  "email": "e2e.accountant@example.com",
                                   "company_id": company_id, "company_ids": [(6, 0, [company_id])],
                                   "groups_id": [(6, 0, groups)]})
     accountant = RpcUser(server, "e2e_accountant")

@@ -111,12 +111,14 @@ class LtcPaymentPlanLine(models.Model):
                  "contract_id.plan_line_ids.sequence")
     def _compute_amount(self):
         for contract in self.contract_id:
-            lines = contract.plan_line_ids.sorted(lambda l: (l.sequence, l._origin.id or 0))
+            # lines being created (precomputed before they are in the contract's plan) count too
+            mine = self.filtered(lambda l, c=contract: l.contract_id == c)
+            lines = (contract.plan_line_ids | mine).sorted(lambda l: (l.sequence, l._origin.id or 0))
             currency = contract.currency_id
             # percentages are kept to 4 decimals: thirds add up to 99.9999, still the whole contract
             all_pct = lines and all(lines.mapped("percentage")) and float_compare(
                 sum(lines.mapped("percentage")), 100.0, precision_digits=2) == 0
-            for line in lines & self:
+            for line in mine:
                 if line.invoice_id or not line.percentage:
                     continue
                 if all_pct and line == lines[-1]:

@@ -38,6 +38,15 @@ class TestPaymentPlan(LtcReceivableCommon):
         self.assertAlmostEqual(contract.plan_amount, 10000.0)
         self.assertEqual(contract.plan_line_ids.user_id, self.rep, "the AR is responsible by default")
 
+    def test_lines_created_one_by_one_over_the_api_get_their_amounts(self):
+        contract = self._contract_from_quote(self._create_quote())
+        Line = self.env["ltc.payment.plan.line"].with_user(self.rep)
+        first = Line.create({"contract_id": contract.id, "name": "Half", "percentage": 50, "trigger": "manual"})
+        self.assertAlmostEqual(first.amount, 11000.0)
+        second = Line.create({"contract_id": contract.id, "name": "Rest", "percentage": 50, "trigger": "manual"})
+        self.assertEqual([first.amount, second.amount], [11000.0, 11000.0])
+        contract._check_plan_balanced()
+
     def test_an_unbalanced_plan_is_refused_at_signing_and_at_invoicing(self):
         quote = self._create_quote()
         contract = self._contract_from_quote(quote)
