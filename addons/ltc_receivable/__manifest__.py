@@ -19,5 +19,8 @@
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/ltc_receivable_demo.xml",
+    ],
     "installable": True,
 }

@@ -8,3 +8,4 @@ from . import sale_order_plan
 from . import sale_order_line_plan
 from . import ltc_payment_plan_template
 from . import ltc_payment_plan_template_line
+from . import ltc_contract_demo
