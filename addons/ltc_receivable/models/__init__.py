@@ -9,3 +9,6 @@ from . import sale_order_line_plan
 from . import ltc_payment_plan_template
 from . import ltc_payment_plan_template_line
 from . import ltc_contract_demo
+from . import ltc_payment_plan_line_escalation
+from . import res_company_escalation
+from . import res_config_settings_escalation

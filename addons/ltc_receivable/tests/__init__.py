@@ -1,2 +1,3 @@
 from . import test_open_receivables
 from . import test_payment_plan
+from . import test_escalation
