@@ -18,6 +18,7 @@
         "views/ltc_payment_plan_line_views.xml",
         "views/ltc_payment_plan_template_views.xml",
         "views/ltc_contract_views.xml",
+        "views/ltc_period_close_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],

@@ -12,3 +12,7 @@ from . import ltc_contract_demo
 from . import ltc_payment_plan_line_escalation
 from . import res_company_escalation
 from . import res_config_settings_escalation
+from . import ltc_receivable_aging
+from . import res_company_aging
+from . import ltc_period_close
+from . import ltc_period_close_line
