@@ -19,6 +19,7 @@
         "views/ltc_payment_plan_template_views.xml",
         "views/ltc_contract_views.xml",
         "views/ltc_period_close_views.xml",
+        "views/ltc_receipt_matching_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],

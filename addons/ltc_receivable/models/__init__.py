@@ -16,3 +16,4 @@ from . import ltc_receivable_aging
 from . import res_company_aging
 from . import ltc_period_close
 from . import ltc_period_close_line
+from . import account_payment_matching

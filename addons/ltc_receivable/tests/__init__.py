@@ -2,3 +2,4 @@ from . import test_open_receivables
 from . import test_payment_plan
 from . import test_escalation
 from . import test_period_close
+from . import test_receipt_matching
