@@ -17,3 +17,7 @@ from . import res_company_aging
 from . import ltc_period_close
 from . import ltc_period_close_line
 from . import account_payment_matching
+from . import res_company_credit
+from . import res_partner_credit
+from . import ltc_contract_credit
+from . import sale_order_credit

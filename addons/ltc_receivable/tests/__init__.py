@@ -3,3 +3,4 @@ from . import test_payment_plan
 from . import test_escalation
 from . import test_period_close
 from . import test_receipt_matching
+from . import test_credit
