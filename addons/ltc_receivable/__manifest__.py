@@ -6,7 +6,7 @@
     "author": "LTC developers",
     "website": "https://github.com/ltc-odoo/ltc",
     "license": "LGPL-3",
-    "depends": ["ltc_contract", "account", "mail", "sale_tier_validation"],
+    "depends": ["ltc_contract", "account", "mail", "sale_tier_validation", "report_xlsx"],
     "data": [
         "security/ltc_receivable_security.xml",
         "security/ir.model.access.csv",
@@ -22,6 +22,8 @@
         "views/ltc_period_close_views.xml",
         "views/ltc_receipt_matching_views.xml",
         "views/res_partner_credit_views.xml",
+        "views/ltc_commission_views.xml",
+        "report/ltc_commission_xlsx.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],

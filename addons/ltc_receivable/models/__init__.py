@@ -21,3 +21,7 @@ from . import res_company_credit
 from . import res_partner_credit
 from . import ltc_contract_credit
 from . import sale_order_credit
+from . import ltc_commission_rule
+from . import ltc_commission_statement
+from . import ltc_commission_statement_line
+from . import res_company_commission

@@ -4,3 +4,4 @@ from . import test_escalation
 from . import test_period_close
 from . import test_receipt_matching
 from . import test_credit
+from . import test_commission

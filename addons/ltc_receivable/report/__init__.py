@@ -1,0 +1,1 @@
+from . import ltc_commission_xlsx
