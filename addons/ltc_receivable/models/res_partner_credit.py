@@ -32,7 +32,7 @@ class ResPartner(models.Model):
                                            help="Credit limit less open receivables (empty limit: no limit).")
     ltc_rebate_available = fields.Monetary(string="Rebate Available", compute="_compute_ltc_credit",
                                            currency_field="ltc_company_currency_id")
-    ltc_company_currency_id = fields.Many2one("res.currency", compute="_compute_ltc_credit")
+    ltc_company_currency_id = fields.Many2one("res.currency", string="Company Currency", compute="_compute_ltc_credit")
 
     @api.depends_context("company")
     def _compute_ltc_credit(self):

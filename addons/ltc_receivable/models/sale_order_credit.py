@@ -8,7 +8,7 @@ class SaleOrder(models.Model):
         string="Credit Hold", compute="_compute_ltc_credit_hold",
         help="The customer is rated D or this order takes it over its credit limit: finance reviews the "
              "order before it is confirmed (tier validation), instead of Odoo's mere warning.")
-    ltc_credit_hold_reason = fields.Char(compute="_compute_ltc_credit_hold")
+    ltc_credit_hold_reason = fields.Char(string="Credit Hold Reason", compute="_compute_ltc_credit_hold")
 
     @api.depends("partner_id", "amount_total", "currency_id", "company_id")
     @api.depends_context("company")
