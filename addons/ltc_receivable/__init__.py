@@ -1,3 +1,1 @@
-from . import models
-from . import wizard
-from . import report
+from . import models, report, wizard

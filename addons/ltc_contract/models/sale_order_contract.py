@@ -1,8 +1,7 @@
 from odoo import _, api, fields, models
+from odoo.addons.ltc_lead.guard import guarded, may_write_guarded
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
-
-from odoo.addons.ltc_lead.guard import guarded, may_write_guarded
 
 
 class SaleOrder(models.Model):

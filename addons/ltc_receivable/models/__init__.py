@@ -1,27 +1,29 @@
-from . import ltc_payment_plan_line
-from . import account_move
-from . import ltc_contract
-from . import ltc_contract_milestone
-from . import res_company_plan
-from . import res_config_settings_plan
-from . import sale_order_plan
-from . import sale_order_line_plan
-from . import ltc_payment_plan_template
-from . import ltc_payment_plan_template_line
-from . import ltc_contract_demo
-from . import ltc_payment_plan_line_escalation
-from . import res_company_escalation
-from . import res_config_settings_escalation
-from . import ltc_receivable_aging
-from . import res_company_aging
-from . import ltc_period_close
-from . import ltc_period_close_line
-from . import account_payment_matching
-from . import res_company_credit
-from . import res_partner_credit
-from . import ltc_contract_credit
-from . import sale_order_credit
-from . import ltc_commission_rule
-from . import ltc_commission_statement
-from . import ltc_commission_statement_line
-from . import res_company_commission
+from . import (
+    account_move,
+    account_payment_matching,
+    ltc_commission_rule,
+    ltc_commission_statement,
+    ltc_commission_statement_line,
+    ltc_contract,
+    ltc_contract_credit,
+    ltc_contract_demo,
+    ltc_contract_milestone,
+    ltc_payment_plan_line,
+    ltc_payment_plan_line_escalation,
+    ltc_payment_plan_template,
+    ltc_payment_plan_template_line,
+    ltc_period_close,
+    ltc_period_close_line,
+    ltc_receivable_aging,
+    res_company_aging,
+    res_company_commission,
+    res_company_credit,
+    res_company_escalation,
+    res_company_plan,
+    res_config_settings_escalation,
+    res_config_settings_plan,
+    res_partner_credit,
+    sale_order_credit,
+    sale_order_line_plan,
+    sale_order_plan,
+)

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-
 from odoo.addons.ltc_lead.guard import check_guarded, guarded
 
 

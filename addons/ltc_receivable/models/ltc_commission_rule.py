@@ -24,7 +24,9 @@ class LtcCommissionRule(models.Model):
         recordset: the one with the most criteria set that all match."""
         best, best_score = self.browse(), -1
         for rule in self:
-            if (rule.categ_id and categ != rule.categ_id and not categ.search_count([('id', '=', categ.id), ('id', 'child_of', rule.categ_id.id)])) \
+            in_categ = not rule.categ_id or categ == rule.categ_id or bool(categ.search_count(
+                [("id", "=", categ.id), ("id", "child_of", rule.categ_id.id)]))
+            if not in_categ \
                     or (rule.team_id and rule.team_id != team) or (rule.type_id and rule.type_id != contract_type):
                 continue
             score = bool(rule.categ_id) + bool(rule.team_id) + bool(rule.type_id)

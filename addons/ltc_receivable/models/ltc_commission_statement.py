@@ -1,8 +1,7 @@
 from odoo import _, api, fields, models
+from odoo.addons.ltc_lead.guard import check_guarded, guarded
 from odoo.exceptions import UserError
 from odoo.tools import SQL
-
-from odoo.addons.ltc_lead.guard import check_guarded, guarded
 
 
 class LtcCommissionStatement(models.Model):

@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from odoo import fields, models
-
 from odoo.addons.ltc_lead.guard import guarded
 
 

@@ -4,10 +4,9 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.addons.ltc_lead.guard import check_guarded, guarded, may_write_guarded
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero, format_date
-
-from odoo.addons.ltc_lead.guard import check_guarded, guarded, may_write_guarded
 
 _logger = logging.getLogger(__name__)
 
@@ -112,8 +111,8 @@ class LtcPaymentPlanLine(models.Model):
     def _compute_amount(self):
         for contract in self.contract_id:
             # lines being created (precomputed before they are in the contract's plan) count too
-            mine = self.filtered(lambda l, c=contract: l.contract_id == c)
-            lines = (contract.plan_line_ids | mine).sorted(lambda l: (l.sequence, l._origin.id or 0))
+            mine = self.filtered(lambda pl, c=contract: pl.contract_id == c)
+            lines = (contract.plan_line_ids | mine).sorted(lambda pl: (pl.sequence, pl._origin.id or 0))
             currency = contract.currency_id
             # percentages are kept to 4 decimals: thirds add up to 99.9999, still the whole contract
             all_pct = lines and all(lines.mapped("percentage")) and float_compare(
@@ -278,7 +277,7 @@ class LtcPaymentPlanLine(models.Model):
         orders = contract.sale_order_ids.filtered(lambda o: o.state == "sale")
         if not orders:
             raise UserError(_("Contract %s has no confirmed order to invoice.", contract.name))
-        last = contract.plan_line_ids.sorted(lambda l: (l.sequence, l.id))[-1:]
+        last = contract.plan_line_ids.sorted(lambda pl: (pl.sequence, pl.id))[-1:]
         # the plan raises the invoice, whoever's event triggered it (Odoo's invoicing posts its notes as
         # the current user, who may be a rep without access to invoices)
         orders = orders.with_user(SUPERUSER_ID)
@@ -333,7 +332,7 @@ class LtcPaymentPlanLine(models.Model):
         """Scheduled action: invoice the plan lines whose trigger has fired. One batch per call, its
         lines locked (SKIP LOCKED: a second worker takes other lines), committed by the cron; a line
         that fails is told in the log and its contract's chatter, the others go on."""
-        self = self.sudo()  # every company's lines, as the cron worker runs it  # noqa: PLW0642
+        self = self.sudo()  # every company's lines, as the cron worker runs it
         self.env.flush_all()
         self.env.cr.execute(SQL("""
             SELECT l.id FROM ltc_payment_plan_line l

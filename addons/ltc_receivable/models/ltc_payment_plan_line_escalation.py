@@ -52,7 +52,7 @@ class LtcPaymentPlanLine(models.Model):
         second worker notifies no one twice. Days at the boundary of the user's time zone (the cron
         user's: set it to the company's, e.g. Asia/Shanghai)."""
         today = fields.Date.context_today(self)
-        self = self.sudo()  # every company's lines, as the cron worker runs it  # noqa: PLW0642
+        self = self.sudo()  # every company's lines, as the cron worker runs it
         targets = self._ltc_escalation_targets(today, batch_size)
         by_level = {}
         for line_id, level in targets:

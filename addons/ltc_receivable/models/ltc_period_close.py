@@ -1,8 +1,7 @@
 from odoo import _, api, fields, models
+from odoo.addons.ltc_lead.guard import check_guarded, guarded, may_write_guarded
 from odoo.exceptions import UserError
 from odoo.tools import SQL, format_amount, format_date
-
-from odoo.addons.ltc_lead.guard import check_guarded, guarded, may_write_guarded
 
 
 class LtcPeriodClose(models.Model):

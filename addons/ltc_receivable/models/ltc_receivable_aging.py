@@ -22,9 +22,10 @@ class LtcReceivableAging(models.AbstractModel):
         return sorted({int(part) for part in raw.split(",") if part.strip().isdigit() and int(part) > 0})
 
     @api.model
-    def _residual_sql(self, company, as_of, where=SQL()):
+    def _residual_sql(self, company, as_of, where=None):
         """One row per receivable journal item of `company` dated ≤ `as_of` with its residual as of that
         date (company currency) and its days past due."""
+        where = where or SQL()
         return SQL("""
             SELECT aml.id, aml.move_id, aml.partner_id, m.ltc_plan_line_id, m.ltc_contract_id,
                    aml.balance
@@ -41,10 +42,11 @@ class LtcReceivableAging(models.AbstractModel):
         """, as_of=as_of, company=company.id, where=where)
 
     @api.model
-    def _get_aging(self, company, as_of, groupby="partner", where=SQL()):
+    def _get_aging(self, company, as_of, groupby="partner", where=None):
         """{key: {"not_due": x, "b1": …, "bN": …, "total": x}} — key: partner id, contract id, plan
         line id or move id (`groupby`), None for items without one. Buckets from the company."""
         self.env.flush_all()
+        where = where or SQL()
         limits = self._bucket_limits(company)
         key = {"partner": SQL("partner_id"), "contract": SQL("ltc_contract_id"), "plan_line": SQL("ltc_plan_line_id"),
                "move": SQL("move_id")}[groupby]
@@ -59,15 +61,16 @@ class LtcReceivableAging(models.AbstractModel):
         names = ["not_due", *[f"b{i + 1}" for i in range(len(limits) + 1)]]
         result = {}
         for row in self.env.cr.fetchall():
-            values = {name: company.currency_id.round(value or 0.0) for name, value in zip(names, row[1:-1])}
+            values = {name: company.currency_id.round(value or 0.0) for name, value in zip(names, row[1:-1], strict=True)}
             values["total"] = company.currency_id.round(row[-1] or 0.0)
             result[row[0]] = values
         return result
 
     @api.model
-    def _get_gl_balance(self, company, as_of, where=SQL()):
+    def _get_gl_balance(self, company, as_of, where=None):
         """The general-ledger balance of the receivable accounts at `as_of` (posted items), company currency."""
         self.env.flush_all()
+        where = where or SQL()
         self.env.cr.execute(SQL("""
             SELECT COALESCE(SUM(aml.balance), 0) FROM account_move_line aml
               JOIN account_account a ON a.id = aml.account_id
@@ -77,9 +80,10 @@ class LtcReceivableAging(models.AbstractModel):
         return company.currency_id.round(self.env.cr.fetchone()[0])
 
     @api.model
-    def _get_residual_items(self, company, as_of, where=SQL()):
+    def _get_residual_items(self, company, as_of, where=None):
         """[(move line id, residual)] of the items with something open at `as_of`."""
         self.env.flush_all()
+        where = where or SQL()
         self.env.cr.execute(SQL("SELECT id, residual FROM (%s) r WHERE ROUND(residual, 2) != 0 ORDER BY id",
                                 self._residual_sql(company, as_of, where)))
         return self.env.cr.fetchall()

@@ -108,7 +108,7 @@ class ResPartner(models.Model):
               FROM res_partner p WHERE p.id IN %(partners)s
         """, company=company.id, partners=tuple(partners.ids), today=today, year_ago=today - timedelta(days=365)))
         names = ["avg_late", "late_count", "worst", "overdue", "open", "prepaid", "history"]
-        return {row[0]: dict(zip(names, row[1:])) for row in self.env.cr.fetchall()}
+        return {row[0]: dict(zip(names, row[1:], strict=True)) for row in self.env.cr.fetchall()}
 
     def _ltc_open_receivable(self, company):
         self.ensure_one()

@@ -1,7 +1,6 @@
 from odoo import _, models
-from odoo.exceptions import UserError
-
 from odoo.addons.ltc_lead.guard import may_write_guarded
+from odoo.exceptions import UserError
 
 
 class SaleOrder(models.Model):

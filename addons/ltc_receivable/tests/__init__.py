@@ -1,7 +1,9 @@
-from . import test_open_receivables
-from . import test_payment_plan
-from . import test_escalation
-from . import test_period_close
-from . import test_receipt_matching
-from . import test_credit
-from . import test_commission
+from . import (
+    test_commission,
+    test_credit,
+    test_escalation,
+    test_open_receivables,
+    test_payment_plan,
+    test_period_close,
+    test_receipt_matching,
+)

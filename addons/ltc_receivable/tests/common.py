@@ -1,8 +1,7 @@
 from odoo import Command, fields
-from odoo.tests import new_test_user
-
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.ltc_contract.tests.common import LtcContractFixtures
+from odoo.tests import new_test_user
 
 
 class LtcReceivableCommon(LtcContractFixtures, AccountTestInvoicingCommon):

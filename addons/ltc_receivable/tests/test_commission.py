@@ -44,7 +44,7 @@ class TestCommission(LtcReceivableCommon):
         refund.invoice_line_ids.price_unit = 1000.0
         refund.action_post()
         (refund | second.invoice_id).line_ids.filtered(
-            lambda l: l.account_id.account_type == "asset_receivable" and not l.reconciled).reconcile()
+            lambda aml: aml.account_id.account_type == "asset_receivable" and not aml.reconciled).reconcile()
         self._pay(second.invoice_id, 1000.0, date=TODAY + timedelta(days=30))
         return contract
 
@@ -71,9 +71,9 @@ class TestCommission(LtcReceivableCommon):
         self.assertAlmostEqual(sr.interest, 6.60 - 15.00)
         self.assertFalse(self._statement(self.other_rep).line_ids)
         # it recomputes to the same figures
-        before = [(l.partial_id.id, l.base, l.commission, l.interest) for l in rep.line_ids]
+        before = [(sl.partial_id.id, sl.base, sl.commission, sl.interest) for sl in rep.line_ids]
         rep.action_compute()
-        self.assertEqual([(l.partial_id.id, l.base, l.commission, l.interest) for l in rep.line_ids], before)
+        self.assertEqual([(sl.partial_id.id, sl.base, sl.commission, sl.interest) for sl in rep.line_ids], before)
 
     def test_access_and_guarded_figures(self):
         self._scenario()

@@ -5,11 +5,10 @@ from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
 from odoo import Command, fields
+from odoo.addons.ltc_lead.guard import guarded
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
-
-from odoo.addons.ltc_lead.guard import guarded
 
 from .common import LtcReceivableCommon
 
@@ -204,7 +203,7 @@ class TestPaymentPlan(LtcReceivableCommon):
         refund.invoice_line_ids.price_unit = 2000.0
         refund.action_post()
         open_lines = (refund | invoice).line_ids.filtered(
-            lambda l: l.account_id.account_type == "asset_receivable" and not l.reconciled)
+            lambda aml: aml.account_id.account_type == "asset_receivable" and not aml.reconciled)
         if len(open_lines) > 1:
             open_lines.reconcile()
         self.assertEqual(refund.ltc_plan_line_id, line)

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common import LtcReceivableCommon
@@ -69,7 +69,7 @@ class TestAgingAndPeriodClose(LtcReceivableCommon):
         self.company.ltc_aging_buckets = "10,20"
         row = self.env["ltc.receivable.aging"]._get_aging(self.company, TODAY, "contract")[a.id]
         self.assertEqual(set(row), {"not_due", "b1", "b2", "b3", "total"})
-        with self.assertRaises(Exception):
+        with self.assertRaises(ValidationError):
             self.company.ltc_aging_buckets = "ten"
 
     def test_period_close_with_zero_difference_freezes_and_locks(self):
@@ -80,10 +80,10 @@ class TestAgingAndPeriodClose(LtcReceivableCommon):
         self.assertAlmostEqual(close.outstanding, 6600.0 + 13200.0 + 13200.0 - 2000.0 - 1200.0)
         self.assertAlmostEqual(close.gl_balance, close.outstanding)
         self.assertAlmostEqual(close.difference, 0.0)
-        line_a = close.line_ids.filtered(lambda l: l.contract_id == a)
+        line_a = close.line_ids.filtered(lambda cl: cl.contract_id == a)
         self.assertAlmostEqual(line_a.billed, 6600.0 + 13200.0)
         self.assertAlmostEqual(line_a.collected, 2000.0)
-        self.assertAlmostEqual(close.line_ids.filtered(lambda l: l.contract_id == b).collected, 1200.0)
+        self.assertAlmostEqual(close.line_ids.filtered(lambda cl: cl.contract_id == b).collected, 1200.0)
         close.action_close()
         self.assertEqual(close.state, "closed")
         self.assertEqual(self.company.sale_lock_date, d[35])

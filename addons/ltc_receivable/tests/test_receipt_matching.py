@@ -34,7 +34,7 @@ class TestReceiptMatching(LtcReceivableCommon):
         return a, b, a_inv, b_inv, b2_inv
 
     def _wizard(self, payment, contract=False):
-        receipt = payment.move_id.line_ids.filtered(lambda l: l.account_id.account_type == "asset_receivable")
+        receipt = payment.move_id.line_ids.filtered(lambda aml: aml.account_id.account_type == "asset_receivable")
         action = self.env["ltc.receipt.matching"].with_user(self.accountant)._open_for(receipt, contract)
         return self.env["ltc.receipt.matching"].with_user(self.accountant).browse(action["res_id"])
 
