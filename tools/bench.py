@@ -11,7 +11,10 @@ milestones 100,000 executing contracts with 500,000 milestones, 10 % of them pas
          committed) vs raw SQL doing the same three things vs a per-record ORM loop (sample,
          extrapolated).
 
-Usage: ./ltc bench [reclaim|import|milestones|all] [--leads N] [--due N] [--rows N] [--rounds N]
+plan_invoicing N executing contracts with a due plan line: the plan invoicing cron vs Odoo's own
+         sale.advance.payment.inv making the same down payments on twin orders (per-invoice cost).
+
+Usage: ./ltc bench [reclaim|import|milestones|plan_invoicing|all] [--leads N] [--due N] [--rows N] [--rounds N]
                    [--contracts N] [--milestones N] [--db NAME] [--keep-db]
 Every benchmark runs on one database (default ltc_bench) with the six LTC addons and their demo
 data, as users run them — created when missing, dropped at the end unless --keep-db. Each variant
@@ -442,6 +445,83 @@ def bench_milestones(db, n_contracts, n_milestones, rounds=1):
             "peak": rss_mb(), "note": "mark late + activities + risk"}
 
 
+
+# ---------------------------------------------------------------------------------- plan invoicing
+def bench_plan_invoicing(db, n_lines):
+    """`n_lines` executing contracts, each with a confirmed order and a plan line due yesterday (a 30 %
+    advance): our scheduled action invoicing them all (down payments through sale.advance.payment.inv,
+    batches committed) vs Odoo's own sale.advance.payment.inv making the same down payment on as many
+    twin orders, one wizard per order as a user would. Per-invoice cost, ratio, peak memory."""
+    from datetime import timedelta  # noqa: PLC0415
+
+    from odoo import SUPERUSER_ID, api, fields  # noqa: PLC0415
+
+    registry = odoo_env(db)
+    from odoo.addons.ltc_lead.guard import guarded  # noqa: PLC0415
+
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True,
+                                                 "mail_notrack": True})
+        # only this benchmark's lines are due
+        cr.execute("UPDATE ltc_payment_plan_line SET trigger = 'manual' WHERE trigger != 'manual'")
+        partner = env["res.partner"].create({"name": "Bench Plan Customer", "is_company": True})
+        product = env["product.product"].create({"name": "Bench Plan Product", "list_price": 1000.0,
+                                                 "taxes_id": [(5, 0, 0)]})
+        yesterday = fields.Date.today() - timedelta(days=1)
+        print(f"creating {n_lines:,} executing contracts with a due plan line and {n_lines:,} twin orders …",
+              flush=True)
+        t0 = time.time()
+        twins = env["sale.order"]
+        for __ in range(n_lines):
+            vals = {"partner_id": partner.id, "order_line": [
+                (0, 0, {"product_id": product.id, "product_uom_qty": 1, "price_unit": 1000.0})]}
+            order, twin = env["sale.order"].create([vals, vals])
+            (order | twin).action_confirm()
+            twins |= twin
+            contract = env["ltc.contract"].browse(order.action_create_contract()["res_id"])
+            guarded(contract).write({"state": "executing", "date_signed": yesterday})
+            env["ltc.payment.plan.line"].create([
+                {"contract_id": contract.id, "name": "Advance", "percentage": 30, "trigger": "date",
+                 "date_planned": yesterday},
+                {"contract_id": contract.id, "name": "Rest", "percentage": 70, "trigger": "manual"}])
+        cr.commit()
+        twin_ids = twins.ids
+        print(f"  created in {time.time() - t0:.1f}s", flush=True)
+    rss0 = rss_mb()
+    # ours: the scheduled action, batch after batch, each committed
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        t0 = time.time()
+        done = calls = 0
+        while True:
+            n = env["ltc.payment.plan.line"]._cron_raise_due_invoices(batch_size=200)
+            cr.commit()
+            calls += 1
+            done += n
+            if not n:
+                break
+        t_ours = time.time() - t0
+    # Odoo's own down payment wizard on the twin orders
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        t0 = time.time()
+        for order in env["sale.order"].browse(twin_ids):
+            wizard = env["sale.advance.payment.inv"].with_context(active_model="sale.order", active_ids=order.ids).create(
+                {"advance_payment_method": "fixed", "fixed_amount": 300.0})
+            wizard._create_invoices(order).action_post()
+        cr.commit()
+        t_native = time.time() - t0
+    print(f"plan invoicing (ours)  : {done:,} invoices in {t_ours:.1f}s ({t_ours / max(done, 1) * 1000:.0f} ms each, "
+          f"{calls} committed batches); peak RSS {rss_mb():.0f} MB (was {rss0:.0f} MB)")
+    print(f"sale.advance.payment.inv: {len(twin_ids):,} invoices in {t_native:.1f}s "
+          f"({t_native / max(len(twin_ids), 1) * 1000:.0f} ms each)")
+    print(f"RATIO plan invoicing: ours / Odoo's wizard per invoice = "
+          f"{(t_ours / max(done, 1)) / (t_native / max(len(twin_ids), 1)):.2f}x", flush=True)
+    return {"op": "plan invoicing (cron)", "rows": done, "ours": [t_ours], "sql": None, "orm": None,
+            "native": t_native, "peak": rss_mb(),
+            "note": f"Odoo's sale.advance.payment.inv on twin orders: {t_native:.1f}s "
+                    f"(ours/native per invoice {(t_ours / max(done, 1)) / (t_native / max(len(twin_ids), 1)):.2f}x)"}
+
 ALL_ADDONS = "ltc_lead,ltc_opportunity,ltc_cpq,ltc_contract,ltc_receivable,ltc_reports"
 
 
@@ -479,13 +559,14 @@ def print_table(results, machine):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", nargs="?", default="all", choices=["reclaim", "import", "milestones", "all"])
+    parser.add_argument("what", nargs="?", default="all", choices=["reclaim", "import", "milestones", "plan_invoicing", "all"])
     parser.add_argument("--leads", type=int, default=1_000_000)
     parser.add_argument("--due", type=int, default=100_000)
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3, help="runs of each variant (the table shows medians)")
     parser.add_argument("--contracts", type=int, default=100_000)
     parser.add_argument("--milestones", type=int, default=500_000)
+    parser.add_argument("--plans", type=int, default=500, help="plan_invoicing: due plan lines")
     parser.add_argument("--db", default="ltc_bench")
     parser.add_argument("--keep-db", action="store_true")
     args = parser.parse_args()
@@ -503,6 +584,8 @@ def main():
                                     "median (target 2,000)"})
         if args.what in ("milestones", "all"):
             results.append(bench_milestones(args.db, args.contracts, args.milestones, rounds=args.rounds))
+        if args.what in ("plan_invoicing", "all"):
+            results.append(bench_plan_invoicing(args.db, args.plans))
     finally:
         if not args.keep_db:
             drop_db(args.db)
