@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.tools import SQL
 
 RATINGS = [("A", "A"), ("B", "B"), ("C", "C"), ("D", "D")]
+FINANCE = "account.group_account_invoice,ltc_lead.group_ltc_manager"  # who reads the money figures
 
 
 class ResPartner(models.Model):
@@ -12,25 +13,25 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
-    ltc_avg_days_late = fields.Float(string="Average Days Late", compute="_compute_ltc_credit", digits=(16, 1),
+    ltc_avg_days_late = fields.Float(groups=FINANCE, string="Average Days Late", compute="_compute_ltc_credit", digits=(16, 1),
                                      help="Amount-weighted average days late of the invoices paid in the last 12 months.")
-    ltc_late_count = fields.Integer(string="Late Payments (12 months)", compute="_compute_ltc_credit")
-    ltc_worst_days_late = fields.Integer(string="Worst Days Late", compute="_compute_ltc_credit",
+    ltc_late_count = fields.Integer(groups=FINANCE, string="Late Payments (12 months)", compute="_compute_ltc_credit")
+    ltc_worst_days_late = fields.Integer(groups=FINANCE, string="Worst Days Late", compute="_compute_ltc_credit",
                                          help="Over the last 12 months, paid or still open.")
-    ltc_overdue_amount = fields.Monetary(string="Current Overdue", compute="_compute_ltc_credit",
+    ltc_overdue_amount = fields.Monetary(groups=FINANCE, string="Current Overdue", compute="_compute_ltc_credit",
                                          currency_field="ltc_company_currency_id")
-    ltc_open_amount = fields.Monetary(string="Open Receivables", compute="_compute_ltc_credit",
+    ltc_open_amount = fields.Monetary(groups=FINANCE, string="Open Receivables", compute="_compute_ltc_credit",
                                       currency_field="ltc_company_currency_id")
-    ltc_overdue_ratio = fields.Float(string="Overdue Ratio (%)", compute="_compute_ltc_credit", digits=(16, 1))
+    ltc_overdue_ratio = fields.Float(groups=FINANCE, string="Overdue Ratio (%)", compute="_compute_ltc_credit", digits=(16, 1))
     ltc_credit_rating = fields.Selection(RATINGS, string="Credit Rating", compute="_compute_ltc_credit",
                                          help="By the company's thresholds on days late and overdue ratio; B "
                                               "without history.")
-    ltc_prepaid_amount = fields.Monetary(string="Prepaid (Unapplied Receipts)", compute="_compute_ltc_credit",
+    ltc_prepaid_amount = fields.Monetary(groups=FINANCE, string="Prepaid (Unapplied Receipts)", compute="_compute_ltc_credit",
                                          currency_field="ltc_company_currency_id")
-    ltc_credit_available = fields.Monetary(string="Credit Available", compute="_compute_ltc_credit",
+    ltc_credit_available = fields.Monetary(groups=FINANCE, string="Credit Available", compute="_compute_ltc_credit",
                                            currency_field="ltc_company_currency_id",
                                            help="Credit limit less open receivables (empty limit: no limit).")
-    ltc_rebate_available = fields.Monetary(string="Rebate Available", compute="_compute_ltc_credit",
+    ltc_rebate_available = fields.Monetary(groups=FINANCE, string="Rebate Available", compute="_compute_ltc_credit",
                                            currency_field="ltc_company_currency_id")
     ltc_company_currency_id = fields.Many2one("res.currency", string="Company Currency", compute="_compute_ltc_credit")
 
@@ -57,7 +58,7 @@ class ResPartner(models.Model):
             ratio = 100.0 * partner.ltc_overdue_amount / partner.ltc_open_amount if partner.ltc_open_amount else 0.0
             partner.ltc_overdue_ratio = ratio
             partner.ltc_credit_rating = partner._ltc_rating(company, f, ratio)
-            limit = commercial.credit_limit if commercial.use_partner_credit_limit else 0.0
+            limit = commercial.sudo().credit_limit if commercial.sudo().use_partner_credit_limit else 0.0
             partner.ltc_credit_available = limit - partner.ltc_open_amount if limit else 0.0
             partner.ltc_rebate_available = rebates.get(commercial.id, 0.0)
 
@@ -136,7 +137,8 @@ class ResPartner(models.Model):
         """Why a new commitment of `amount` (company currency) for this customer needs a credit review,
         or False: rated D, or over its credit limit with its open receivables."""
         self.ensure_one()
-        partner = self.with_company(company).commercial_partner_id
+        # the limit and the figures are finance's: read as such, whoever's action asks
+        partner = self.sudo().with_company(company).commercial_partner_id
         if partner.ltc_credit_rating == "D":
             return _("%s is rated D", partner.display_name)
         if partner.use_partner_credit_limit and partner.credit_limit and \
