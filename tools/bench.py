@@ -14,7 +14,10 @@ milestones 100,000 executing contracts with 500,000 milestones, 10 % of them pas
 plan_invoicing N executing contracts with a due plan line: the plan invoicing cron vs Odoo's own
          sale.advance.payment.inv making the same down payments on twin orders (per-invoice cost).
 
-Usage: ./ltc bench [reclaim|import|milestones|plan_invoicing|all] [--leads N] [--due N] [--rows N] [--rounds N]
+escalation 100,000 open plan lines: the escalation job's selection of the lines crossing a threshold
+         vs raw SQL selecting the same lines.
+
+Usage: ./ltc bench [reclaim|import|milestones|plan_invoicing|escalation|all] [--leads N] [--due N] [--rows N] [--rounds N]
                    [--contracts N] [--milestones N] [--db NAME] [--keep-db]
 Every benchmark runs on one database (default ltc_bench) with the six LTC addons and their demo
 data, as users run them — created when missing, dropped at the end unless --keep-db. Each variant
@@ -522,6 +525,65 @@ def bench_plan_invoicing(db, n_lines):
             "note": f"Odoo's sale.advance.payment.inv on twin orders: {t_native:.1f}s "
                     f"(ours/native per invoice {(t_ours / max(done, 1)) / (t_native / max(len(twin_ids), 1)):.2f}x)"}
 
+
+# -------------------------------------------------------------------------------------- escalation
+def bench_escalation(db, n_lines, rounds=3):
+    """`n_lines` open plan lines with their due dates spread over ±60 days (so about 1 % cross a
+    threshold per day): our escalation's selection of the lines to act on (one statement, thresholds
+    of each company joined in, SKIP LOCKED) vs raw SQL selecting the same lines with the thresholds
+    typed in. The notices themselves (activities, messages) are the ORM's and not timed here."""
+    from odoo import SUPERUSER_ID, api, fields  # noqa: PLC0415
+
+    registry = odoo_env(db)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        cr.execute("SELECT id, company_id FROM ltc_contract ORDER BY id LIMIT 1")
+        contract_id, company_id = cr.fetchone()
+        cr.execute("DELETE FROM ltc_payment_plan_line WHERE name = 'bench escalation'")
+        print(f"inserting {n_lines:,} open plan lines …", flush=True)
+        cr.execute("""
+            INSERT INTO ltc_payment_plan_line (contract_id, company_id, name, kind, trigger, sequence, amount,
+                                               amount_residual, payment_state, date_due, escalation_level,
+                                               create_date, write_date, create_uid, write_uid)
+            SELECT %s, %s, 'bench escalation', 'progress', 'manual', 10, 1000, 1000, 'not_paid',
+                   current_date + (g %% 121 - 60), CASE WHEN g %% 121 < 60 THEN '2' ELSE '0' END,
+                   now(), now(), 1, 1
+              FROM generate_series(1, %s) g""", [contract_id, company_id, n_lines])
+        cr.commit()
+        company = env["res.company"].browse(company_id)
+        remind, finance = company.ltc_remind_days_before, company.ltc_finance_escalation_days
+        today = fields.Date.context_today(env["ltc.payment.plan.line"])
+    vacuum(db, "ltc_payment_plan_line")
+    times = {"ours": [], "sql": []}
+    for __ in range(rounds):
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            t0 = time.time()
+            ours = env["ltc.payment.plan.line"]._ltc_escalation_targets(today, n_lines)
+            times["ours"].append(time.time() - t0)
+            cr.rollback()
+        with registry.cursor() as cr:
+            t0 = time.time()
+            cr.execute("""
+                SELECT id FROM ltc_payment_plan_line
+                 WHERE payment_state IN ('not_paid', 'partial') AND date_due <= %(today)s + %(remind)s
+                   AND escalation_level < CASE WHEN date_due <= %(today)s - %(finance)s THEN '3'
+                                               WHEN date_due < %(today)s THEN '2' ELSE '1' END
+                 FOR UPDATE SKIP LOCKED""", {"today": today, "remind": remind, "finance": finance})
+            raw = cr.fetchall()
+            times["sql"].append(time.time() - t0)
+            cr.rollback()
+    with registry.cursor() as cr:
+        cr.execute("DELETE FROM ltc_payment_plan_line WHERE name = 'bench escalation'")
+        cr.commit()
+    assert len(ours) == len(raw), (len(ours), len(raw))
+    t_ours, t_sql = _median(times["ours"]), _median(times["sql"])
+    print(f"escalation selection: {len(ours):,} of {n_lines:,} lines to act on; ours {t_ours * 1000:.0f} ms, "
+          f"raw SQL {t_sql * 1000:.0f} ms → {t_ours / t_sql:.2f}x (target ≤ 2x)", flush=True)
+    return {"op": "escalation selection", "rows": n_lines, "ours": times["ours"], "sql": times["sql"], "orm": None,
+            "peak": rss_mb(), "note": f"{len(ours):,} lines cross a threshold"}
+
+BENCHES = ["reclaim", "import", "milestones", "plan_invoicing", "escalation", "all"]
 ALL_ADDONS = "ltc_lead,ltc_opportunity,ltc_cpq,ltc_contract,ltc_receivable,ltc_reports"
 
 
@@ -559,7 +621,7 @@ def print_table(results, machine):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", nargs="?", default="all", choices=["reclaim", "import", "milestones", "plan_invoicing", "all"])
+    parser.add_argument("what", nargs="?", default="all", choices=BENCHES)
     parser.add_argument("--leads", type=int, default=1_000_000)
     parser.add_argument("--due", type=int, default=100_000)
     parser.add_argument("--rows", type=int, default=100_000)
@@ -567,6 +629,7 @@ def main():
     parser.add_argument("--contracts", type=int, default=100_000)
     parser.add_argument("--milestones", type=int, default=500_000)
     parser.add_argument("--plans", type=int, default=500, help="plan_invoicing: due plan lines")
+    parser.add_argument("--lines", type=int, default=100_000, help="escalation: open plan lines")
     parser.add_argument("--db", default="ltc_bench")
     parser.add_argument("--keep-db", action="store_true")
     args = parser.parse_args()
@@ -586,6 +649,8 @@ def main():
             results.append(bench_milestones(args.db, args.contracts, args.milestones, rounds=args.rounds))
         if args.what in ("plan_invoicing", "all"):
             results.append(bench_plan_invoicing(args.db, args.plans))
+        if args.what in ("escalation", "all"):
+            results.append(bench_escalation(args.db, args.lines, rounds=args.rounds))
     finally:
         if not args.keep_db:
             drop_db(args.db)
