@@ -49,8 +49,8 @@ class SaleOrder(models.Model):
             raise UserError(_("Quotation %(order)s already has contract %(contract)s.", order=self.name,
                               contract=self.ltc_contract_ids[:1].name))
         if self._is_approval_pending():
-            raise UserError(_("Quotation %s waits for its discount approval: the contract starts from an "
-                              "approved quote.", self.name))
+            raise UserError(_("Quotation %s waits for its review (discount or credit): the contract starts from "
+                              "an approved quote.", self.name))
         if self.opportunity_id and not self.opportunity_id.active:
             raise UserError(_("Opportunity %s is lost: its quote does not become a contract.",
                               self.opportunity_id.name))

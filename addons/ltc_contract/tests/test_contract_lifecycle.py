@@ -64,7 +64,7 @@ class TestContractLifecycle(LtcContractCommon):
     def test_quote_waiting_for_discount_approval_does_not_become_a_contract(self):
         quote = self._create_quote(lines=[(self.server, 1, 10000.0, 25.0)])
         self.assertTrue(quote._is_approval_pending())
-        with self.assertRaisesMsg(UserError, "waits for its discount approval"):
+        with self.assertRaisesMsg(UserError, r"waits for its review \(discount or credit\)"):
             quote.with_user(self.rep).action_create_contract()
         self.assertFalse(quote.ltc_contract_ids)
 

@@ -97,6 +97,20 @@ class TestPaymentPlan(LtcReceivableCommon):
         self.assertEqual(len(advance.invoice_ids), 1)
         self.assertFalse(contract.plan_line_ids.sorted("sequence")[1].invoice_id, "manual lines wait")
 
+    def test_plan_invoices_left_in_draft_when_the_company_says_so(self):
+        self.company.ltc_plan_invoice_post = False
+        contract = self._contract(plan=self._plan_30_60_10())
+        self.env["ltc.payment.plan.line"]._cron_raise_due_invoices()
+        line = contract.plan_line_ids.sorted("sequence")[0]
+        self.assertEqual(line.invoice_id.state, "draft")
+        self.assertEqual(line.payment_state, "not_invoiced", "a draft is not yet a receivable")
+        self.assertAlmostEqual(contract.amount_plan_invoiced, 0.0)
+        self.env["ltc.payment.plan.line"]._cron_raise_due_invoices()
+        self.assertEqual(len(line.invoice_ids), 1, "the draft holds the line: no second invoice")
+        line.invoice_id.sudo().action_post()
+        self.assertEqual(line.payment_state, "not_paid")
+        self.assertAlmostEqual(contract.amount_plan_invoiced, 6600.0)
+
     def test_milestone_and_acceptance_triggers_fire_on_the_event(self):
         contract = self._contract(plan=[])
         installed = self.env["ltc.contract.milestone"].create({"contract_id": contract.id, "name": "Installed",
