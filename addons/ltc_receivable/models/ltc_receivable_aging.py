@@ -23,11 +23,13 @@ class LtcReceivableAging(models.AbstractModel):
 
     @api.model
     def _residual_sql(self, company, as_of, where=None):
-        """One row per receivable journal item of `company` dated ≤ `as_of` with its residual as of that
-        date (company currency) and its days past due."""
+        """One row per receivable journal item of `company` (one or several companies) dated ≤ `as_of`
+        with its residual as of that date (company currency) and its days past due."""
         where = where or SQL()
         return SQL("""
             SELECT aml.id, aml.move_id, aml.partner_id, m.ltc_plan_line_id, m.ltc_contract_id,
+                   aml.company_id, aml.date, COALESCE(aml.date_maturity, aml.date) AS date_maturity,
+                   m.invoice_user_id, m.team_id,
                    aml.balance
                    - COALESCE((SELECT SUM(p.amount) FROM account_partial_reconcile p
                                 WHERE p.debit_move_id = aml.id AND p.max_date <= %(as_of)s), 0)
@@ -37,9 +39,9 @@ class LtcReceivableAging(models.AbstractModel):
               FROM account_move_line aml
               JOIN account_move m ON m.id = aml.move_id
               JOIN account_account a ON a.id = aml.account_id
-             WHERE aml.company_id = %(company)s AND aml.parent_state = 'posted' AND aml.date <= %(as_of)s
+             WHERE aml.company_id = ANY(%(companies)s) AND aml.parent_state = 'posted' AND aml.date <= %(as_of)s
                AND a.account_type = 'asset_receivable' %(where)s
-        """, as_of=as_of, company=company.id, where=where)
+        """, as_of=as_of, companies=company.ids, where=where)
 
     @api.model
     def _get_aging(self, company, as_of, groupby="partner", where=None):

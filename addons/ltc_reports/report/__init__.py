@@ -1,1 +1,1 @@
-from . import ltc_pipeline_xlsx
+from . import ltc_pipeline_xlsx, ltc_report_xlsx

@@ -1,0 +1,16 @@
+from . import (
+    ltc_aging_bucket,
+    ltc_campaign_cost,
+    ltc_dashboard,
+    ltc_forecast_snapshot,
+    ltc_report_aging,
+    ltc_report_campaign,
+    ltc_report_collection,
+    ltc_report_credit,
+    ltc_report_funnel,
+    ltc_report_performance,
+    ltc_report_pool,
+    ltc_trace,
+    ltc_trace_line,
+    res_company,
+)

@@ -1,0 +1,68 @@
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+
+class LtcReportCollection(models.Model):
+    """Plan vs actual collections (回款计划 vs 实际回款): one row per payment plan line on its due date
+    (planned: its amount), one per collection on a plan invoice on the reconciliation date (collected:
+    the amount the payment settled). Grouped by month, the two sit side by side."""
+
+    _name = "ltc.report.collection"
+    _description = "Planned vs Actual Collections"
+    _auto = False
+    _order = "date desc, id"
+
+    kind = fields.Selection([("planned", "Planned"), ("collected", "Collected")], string="Figure", readonly=True)
+    date = fields.Date(readonly=True)
+    plan_line_id = fields.Many2one("ltc.payment.plan.line", readonly=True)
+    contract_id = fields.Many2one("ltc.contract", readonly=True)
+    move_id = fields.Many2one("account.move", string="Invoice", readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
+    team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    company_currency_id = fields.Many2one("res.currency", readonly=True)
+    planned_amount = fields.Monetary(string="Planned", readonly=True)
+    collected_amount = fields.Monetary(string="Collected", readonly=True)
+    collected_company = fields.Monetary(string="Collected (Company Currency)", readonly=True,
+                                        currency_field="company_currency_id")
+
+    @api.model
+    def _collections_sql(self):
+        """Collections: the partial reconciliations of customer invoices' receivable items with anything
+        but a credit note (a credit note reduces what is owed, it collects nothing). Columns: partial id,
+        date, invoice, its plan line, contract, company, amount in company currency and in the invoice's."""
+        return SQL("""
+            SELECT p.id AS partial_id, p.max_date AS date, d.move_id, m.ltc_plan_line_id, m.ltc_contract_id,
+                   m.campaign_id, d.company_id, d.partner_id, m.invoice_user_id, m.team_id, m.currency_id,
+                   p.amount AS amount_company, p.debit_amount_currency AS amount_currency
+              FROM account_partial_reconcile p
+              JOIN account_move_line d ON d.id = p.debit_move_id
+              JOIN account_account a ON a.id = d.account_id AND a.account_type = 'asset_receivable'
+              JOIN account_move m ON m.id = d.move_id AND m.move_type = 'out_invoice'
+              JOIN account_move_line cl ON cl.id = p.credit_move_id
+              JOIN account_move cm ON cm.id = cl.move_id AND cm.move_type != 'out_refund'""")
+
+    @property
+    def _table_query(self):
+        return SQL("""
+            SELECT pl.id * 2 AS id, 'planned' AS kind, COALESCE(pl.date_due, pl.date_planned) AS date,
+                   pl.id AS plan_line_id, pl.contract_id, pl.invoice_id AS move_id, pl.partner_id,
+                   pl.user_id, ct.team_id, pl.company_id, pl.currency_id, c.currency_id AS company_currency_id,
+                   pl.amount AS planned_amount, 0.0 AS collected_amount, 0.0 AS collected_company
+              FROM ltc_payment_plan_line pl
+              JOIN ltc_contract ct ON ct.id = pl.contract_id
+              JOIN res_company c ON c.id = pl.company_id
+             WHERE ct.state NOT IN ('draft', 'review', 'approved', 'terminated')
+               AND COALESCE(pl.date_due, pl.date_planned) IS NOT NULL
+            UNION ALL
+            SELECT k.partial_id * 2 + 1, 'collected', k.date, k.ltc_plan_line_id, k.ltc_contract_id, k.move_id,
+                   k.partner_id, COALESCE(pl.user_id, k.invoice_user_id), COALESCE(ct.team_id, k.team_id),
+                   k.company_id, k.currency_id, c.currency_id, 0.0, k.amount_currency, k.amount_company
+              FROM (%s) k
+              JOIN res_company c ON c.id = k.company_id
+              LEFT JOIN ltc_payment_plan_line pl ON pl.id = k.ltc_plan_line_id
+              LEFT JOIN ltc_contract ct ON ct.id = k.ltc_contract_id
+             WHERE k.ltc_plan_line_id IS NOT NULL
+        """, self._collections_sql())

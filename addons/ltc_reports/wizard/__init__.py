@@ -1,0 +1,1 @@
+from . import ltc_report_aging_wizard
