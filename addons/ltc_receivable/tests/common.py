@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import Command, fields
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.ltc_contract.tests.common import LtcContractFixtures
@@ -42,3 +44,24 @@ class LtcReceivableCommon(LtcContractFixtures, AccountTestInvoicingCommon):
                 "payment_difference_handling": "open",
             })
         return register._create_payments()
+
+    def _aging_scenario(self):
+        """Contract A in the company's currency, contract B in self.eur (set up by the caller): invoices,
+        partial payments, a payment after the as-of dates, a credit note. Returns (a, b, {n: today − n days})."""
+        d = {n: fields.Date.today() - timedelta(days=n) for n in (60, 50, 45, 40, 35, 30)}
+        plan = [{"name": "Advance 30%", "percentage": 30, "trigger": "date", "date_planned": d[60]},
+                {"name": "Progress 60%", "percentage": 60, "trigger": "date", "date_planned": d[50]},
+                {"name": "Rest 10%", "percentage": 10, "trigger": "manual"}]
+        a = self._contract(plan=plan)
+        b = self._contract(plan=[{**plan[0], "date_planned": d[50]}, {**plan[1], "date_planned": d[30]},
+                                 plan[2]], currency=self.eur)
+        self.env["ltc.payment.plan.line"]._cron_raise_due_invoices()
+        a1, a2 = a.plan_line_ids.sorted("sequence")[:2]
+        b1, b2 = b.plan_line_ids.sorted("sequence")[:2]
+        self._pay(a1.invoice_id, 2000.0, date=d[40])                    # partial
+        self._pay(b1.invoice_id, 600.0, date=d[35], currency=self.eur)  # partial, in EUR: 1,200 company
+        self._pay(a1.invoice_id, 4600.0, date=fields.Date.today())      # after the as-of dates below
+        refund = a2.invoice_id.sudo()._reverse_moves([{"invoice_date": d[30], "date": d[30]}])
+        refund.invoice_line_ids.price_unit = 2000.0
+        refund.action_post()
+        return a, b, d

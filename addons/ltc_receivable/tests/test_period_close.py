@@ -1,4 +1,3 @@
-from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -19,30 +18,11 @@ class TestAgingAndPeriodClose(LtcReceivableCommon):
         super().setUpClass()
         cls.eur = cls.setup_other_currency("EUR", rates=[("1900-01-01", 0.5)])
 
-    def _scenario(self):
-        d = {n: TODAY - timedelta(days=n) for n in (60, 50, 45, 40, 35, 30)}
-        plan = [{"name": "Advance 30%", "percentage": 30, "trigger": "date", "date_planned": d[60]},
-                {"name": "Progress 60%", "percentage": 60, "trigger": "date", "date_planned": d[50]},
-                {"name": "Rest 10%", "percentage": 10, "trigger": "manual"}]
-        a = self._contract(plan=plan)
-        b = self._contract(plan=[{**plan[0], "date_planned": d[50]}, {**plan[1], "date_planned": d[30]},
-                                 plan[2]], currency=self.eur)
-        self.env["ltc.payment.plan.line"]._cron_raise_due_invoices()
-        a1, a2 = a.plan_line_ids.sorted("sequence")[:2]
-        b1, b2 = b.plan_line_ids.sorted("sequence")[:2]
-        self._pay(a1.invoice_id, 2000.0, date=d[40])                    # partial
-        self._pay(b1.invoice_id, 600.0, date=d[35], currency=self.eur)  # partial, in EUR: 1,200 company
-        self._pay(a1.invoice_id, 4600.0, date=TODAY)                    # after the as-of dates below
-        refund = a2.invoice_id.sudo()._reverse_moves([{"invoice_date": d[30], "date": d[30]}])
-        refund.invoice_line_ids.price_unit = 2000.0
-        refund.action_post()
-        return a, b, d
-
     def _total(self, aging):
         return round(sum(row["total"] for row in aging.values()), 2)
 
     def test_aging_equals_the_general_ledger_at_three_dates(self):
-        a, b, d = self._scenario()
+        a, b, d = self._aging_scenario()
         Aging = self.env["ltc.receivable.aging"]
         company = self.company
         expected = {
@@ -65,7 +45,7 @@ class TestAgingAndPeriodClose(LtcReceivableCommon):
         self.assertAlmostEqual(sum(by_contract[a.id][k] for k in ("not_due", "b1", "b2", "b3", "b4")), 17800.0)
 
     def test_buckets_follow_the_company_setting(self):
-        a, __, d = self._scenario()
+        a, __, d = self._aging_scenario()
         self.company.ltc_aging_buckets = "10,20"
         row = self.env["ltc.receivable.aging"]._get_aging(self.company, TODAY, "contract")[a.id]
         self.assertEqual(set(row), {"not_due", "b1", "b2", "b3", "total"})
@@ -73,7 +53,7 @@ class TestAgingAndPeriodClose(LtcReceivableCommon):
             self.company.ltc_aging_buckets = "ten"
 
     def test_period_close_with_zero_difference_freezes_and_locks(self):
-        a, b, d = self._scenario()
+        a, b, d = self._aging_scenario()
         close = self.env["ltc.period.close"].with_user(self.finance).create(
             {"date_from": d[60], "date_to": d[35]})
         close.action_compute()
@@ -97,7 +77,7 @@ class TestAgingAndPeriodClose(LtcReceivableCommon):
             close.line_ids[:1].with_user(self.finance).write({"outstanding": 0.0})
 
     def test_a_receivable_outside_the_plans_is_reported_and_blocks_the_close(self):
-        a, __, d = self._scenario()
+        a, __, d = self._aging_scenario()
         stray = self.init_invoice("out_invoice", partner=self.customer, invoice_date=d[40], amounts=[500.0],
                                   post=True)
         close = self.env["ltc.period.close"].with_user(self.finance).create({"date_from": d[60], "date_to": d[35]})
@@ -110,7 +90,7 @@ class TestAgingAndPeriodClose(LtcReceivableCommon):
         self.assertFalse(self.company.sale_lock_date and self.company.sale_lock_date >= d[35])
 
     def test_reps_cannot_close_and_other_companies_see_nothing(self):
-        __, __, d = self._scenario()
+        __, __, d = self._aging_scenario()
         with self.assertRaises(AccessError):
             self.env["ltc.period.close"].with_user(self.rep).create({"date_from": d[60], "date_to": d[35]})
         close = self.env["ltc.period.close"].with_user(self.finance).create({"date_from": d[60], "date_to": d[35]})

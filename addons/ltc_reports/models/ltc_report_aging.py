@@ -38,6 +38,7 @@ class LtcReportAging(models.Model):
 
     @property
     def _table_query(self):
+        self.env.flush_all()  # the query reads other models' tables: what the ORM holds must be there
         as_of = self._as_of()
         companies = self.env["res.company"].sudo().search([])
         residuals = self.env["ltc.receivable.aging"]._residual_sql(companies, as_of)

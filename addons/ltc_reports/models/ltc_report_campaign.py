@@ -29,6 +29,7 @@ class LtcReportCampaign(models.Model):
 
     @property
     def _table_query(self):
+        self.env.flush_all()  # the query reads other models' tables: what the ORM holds must be there
         funnel = self.env["ltc.report.funnel"]._steps_sql()
         collections = self.env["ltc.report.collection"]._collections_sql()
         return SQL("""

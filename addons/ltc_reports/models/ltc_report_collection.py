@@ -46,6 +46,7 @@ class LtcReportCollection(models.Model):
 
     @property
     def _table_query(self):
+        self.env.flush_all()  # the query reads other models' tables: what the ORM holds must be there
         return SQL("""
             SELECT pl.id * 2 AS id, 'planned' AS kind, COALESCE(pl.date_due, pl.date_planned) AS date,
                    pl.id AS plan_line_id, pl.contract_id, pl.invoice_id AS move_id, pl.partner_id,

@@ -49,6 +49,7 @@ class LtcReportFunnel(models.Model):
 
     @property
     def _table_query(self):
+        self.env.flush_all()  # the query reads other models' tables: what the ORM holds must be there
         return SQL("""
             SELECT f.id, f.id AS lead_id, f.date, f.company_id, f.currency_id, f.user_id, f.team_id,
                    f.source_id, f.medium_id, f.campaign_id, f.pool_id,

@@ -30,6 +30,7 @@ class LtcReportPerformance(models.Model):
 
     @property
     def _table_query(self):
+        self.env.flush_all()  # the query reads other models' tables: what the ORM holds must be there
         return SQL("""
             SELECT l.id, l.id AS lead_id, l.date_closed::date AS date, l.user_id, l.team_id, l.company_id,
                    c.currency_id, CASE WHEN w.won THEN 'won' ELSE 'lost' END AS outcome, 1 AS closed_count,

@@ -27,6 +27,7 @@ class LtcReportPool(models.Model):
 
     @property
     def _table_query(self):
+        self.env.flush_all()  # the query reads other models' tables: what the ORM holds must be there
         return SQL("""
             SELECT g.id, g.date, g.pool_id, p.company_id, g.user_id, g.res_model, g.action, g.reason,
                    1 AS movement_count,

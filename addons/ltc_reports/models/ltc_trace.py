@@ -17,8 +17,10 @@ class LtcTrace(models.TransientModel):
 
     @api.model
     def _collect(self, record):
-        """{kind: records} of the chain around `record`, read with the user's rights."""
-        env = self.env
+        """{kind: records} of the whole chain around `record` (walked as superuser: the caller keeps
+        what the user may read)."""
+        env = self.env(su=True)
+        record = record.with_env(env)
         leads, orders, contracts, invoices = (env["crm.lead"], env["sale.order"], env["ltc.contract"],
                                               env["account.move"])
         if record._name == "res.partner":
@@ -45,8 +47,8 @@ class LtcTrace(models.TransientModel):
         invoices |= plan_lines.invoice_ids | orders.invoice_ids | env["account.move"].search(
             [("ltc_contract_id", "in", contracts.ids)])
         payments = invoices._get_reconciled_payments() if invoices else env["account.payment"]
-        return {"lead": leads, "order": orders, "contract": contracts, "plan": plan_lines, "invoice": invoices,
-                "payment": payments}
+        return {"lead": leads, "order": orders, "quote_version": orders.version_ids, "contract": contracts,
+                "contract_version": contracts.version_ids, "plan": plan_lines, "invoice": invoices, "payment": payments}
 
     @api.model
     def _prepare_line_vals(self, chain):
@@ -64,12 +66,12 @@ class LtcTrace(models.TransientModel):
         for order in chain["order"]:
             add(1, "quotation", order, order.date_order, order.amount_total, order.currency_id,
                 selection["sale.order"].get(order.state, ""))
-            for version in order.version_ids:
+            for version in chain["quote_version"].filtered(lambda v, o=order: v.order_id == o):
                 add(2, "quotation_version", version, version.date, version.amount_total, version.currency_id)
         for contract in chain["contract"]:
             add(1, "contract", contract, contract.date_signed, contract.amount_total, contract.currency_id,
                 selection["ltc.contract"].get(contract.state, ""))
-            for version in contract.version_ids:
+            for version in chain["contract_version"].filtered(lambda v, c=contract: v.contract_id == c):
                 add(2, "contract_version", version, version.date, version.amount_total, version.currency_id)
         for line in chain["plan"]:
             add(2, "plan_line", line, line.date_due or line.date_planned, line.amount, line.currency_id,
@@ -92,8 +94,7 @@ class LtcTrace(models.TransientModel):
         if not record:
             raise UserError(_("The record to trace no longer exists."))
         record.check_access("read")
-        chain = self._collect(record)
-        chain = {kind: recs._filtered_access("read") for kind, recs in chain.items()}
+        chain = {kind: recs.with_env(self.env)._filtered_access("read") for kind, recs in self._collect(record).items()}
         trace = self.create({"name": _("Lead-to-cash trace of %s", record.display_name)})
         self.env["ltc.trace.line"].create([{**vals, "trace_id": trace.id} for vals in self._prepare_line_vals(chain)])
         return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": trace.id, "views": [(False, "form")],

@@ -1,1 +1,1 @@
-from . import test_pipeline_xlsx
+from . import test_pipeline_xlsx, test_receivable_reports
