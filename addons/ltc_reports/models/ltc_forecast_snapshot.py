@@ -82,7 +82,8 @@ class LtcForecastSnapshot(models.Model):
             figures = self._figures(target, period.date_from, period.date_to)
             figures.pop("won_amount")
             self.sudo().create({**figures, "target_id": target.id, "user_id": target.user_id.id,
-                                "team_id": target.team_id.id, "company_id": target.company_id.id,
+                                "team_id": (target.team_id or target.user_id.sale_team_id).id,
+                                "company_id": target.company_id.id,
                                 "date_from": period.date_from, "date_to": period.date_to,
                                 "date_snapshot": now, "target_amount": period.amount})
         self.env.cr.execute(SQL("""
