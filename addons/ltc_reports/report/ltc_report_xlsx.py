@@ -14,7 +14,8 @@ class LtcReportTableXlsx(models.AbstractModel):
     _ltc_columns = ()
 
     def _ltc_sheet_name(self, records):
-        return records._description
+        """The report's name in the user's language (the model's description, translated)."""
+        return self.env["ir.model"].with_context(lang=self.env.user.lang)._get(records._name).name or records._description
 
     def generate_xlsx_report(self, workbook, data, records):
         records = records.with_context(lang=self.env.user.lang)
