@@ -17,8 +17,16 @@ plan_invoicing N executing contracts with a due plan line: the plan invoicing cr
 escalation 100,000 open plan lines: the escalation job's selection of the lines crossing a threshold
          vs raw SQL selecting the same lines.
 
-Usage: ./ltc bench [reclaim|import|milestones|plan_invoicing|escalation|all] [--leads N] [--due N] [--rows N] [--rounds N]
-                   [--contracts N] [--milestones N] [--db NAME] [--keep-db]
+aging    1,000,000 receivable journal items with 300,000 partial reconciliations: the aging report's
+         buckets as of a date vs one raw SQL query giving the same buckets vs Odoo's ORM _read_group
+         over the same lines; the totals are checked equal to the GL.
+
+funnel   1,000,000 leads: the funnel report's step counts per source vs a raw SQL GROUP BY.
+
+Usage: ./ltc bench [reclaim|import|milestones|plan_invoicing|escalation|aging|funnel|all]
+                   [--leads N] [--due N] [--rows N] [--rounds N]
+                   [--contracts N] [--milestones N] [--items N] [--partials N] [--funnel-leads N]
+                   [--db NAME] [--keep-db]
 Every benchmark runs on one database (default ltc_bench) with the six LTC addons and their demo
 data, as users run them — created when missing, dropped at the end unless --keep-db. Each variant
 runs --rounds times (default 3); the closing table shows the median of the runs and their spread,
@@ -583,7 +591,182 @@ def bench_escalation(db, n_lines, rounds=3):
     return {"op": "escalation selection", "rows": n_lines, "ours": times["ours"], "sql": times["sql"], "orm": None,
             "peak": rss_mb(), "note": f"{len(ours):,} lines cross a threshold"}
 
-BENCHES = ["reclaim", "import", "milestones", "plan_invoicing", "escalation", "all"]
+
+# ------------------------------------------------------------------------------------------ aging
+def bench_aging(db, n_items, n_partials, rounds=3):
+    """`n_items` posted receivable journal items (debits of customer invoices and credits of payments)
+    with `n_partials` partial reconciliations dated around the as-of date: the aging report's buckets as
+    of a date (ltc.report.aging, read_group by bucket) vs one raw SQL query producing the same buckets vs
+    Odoo's ORM _read_group over the same lines (current residual by partner: what the ORM offers)."""
+    from odoo import SUPERUSER_ID, api, fields  # noqa: PLC0415
+
+    registry = odoo_env(db)
+    n_credits = min(n_partials, n_items // 2)
+    n_debits = n_items - n_credits
+    per_move = 10
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        company = env.ref("base.main_company")
+        receivable = env["account.account"].search([("account_type", "=", "asset_receivable"),
+                                                    ("company_ids", "in", company.ids)], limit=1)
+        journal = env["account.journal"].search([("type", "=", "sale"), ("company_id", "=", company.id)], limit=1)
+        partners = env["res.partner"].search([("is_company", "=", True)], limit=50).ids
+        cr.execute("DELETE FROM account_move WHERE ref = 'bench aging'")
+        print(f"inserting {n_items:,} receivable items and {n_partials:,} partial reconciliations …", flush=True)
+        cr.execute("""
+            INSERT INTO account_move (name, ref, journal_id, company_id, currency_id, state, move_type, auto_post,
+                                      date, create_date, write_date, create_uid, write_uid)
+            SELECT 'BENCH/' || g, 'bench aging', %s, %s, %s, 'posted', 'entry', 'no',
+                   current_date - (g %% 400), now(), now(), 1, 1
+              FROM generate_series(1, %s) g""",
+                   [journal.id, company.id, company.currency_id.id, (n_items + per_move - 1) // per_move])
+        cr.execute("SELECT min(id) FROM account_move WHERE ref = 'bench aging'")
+        first_move = cr.fetchone()[0]
+        cr.execute("""
+            INSERT INTO account_move_line (move_id, company_id, journal_id, account_id, partner_id, currency_id,
+                                           company_currency_id, display_type, parent_state, date, date_maturity,
+                                           balance, debit, credit, amount_currency, amount_residual,
+                                           amount_residual_currency, create_date, write_date, create_uid, write_uid)
+            SELECT %(first)s + (g - 1) / %(per)s, %(company)s, %(journal)s, %(account)s,
+                   (%(partners)s::int[])[1 + g %% %(np)s], %(cur)s, %(cur)s, 'payment_term', 'posted',
+                   current_date - (g %% 400), current_date - (g %% 400) + 30,
+                   CASE WHEN g <= %(debits)s THEN 1000 ELSE -400 END,
+                   CASE WHEN g <= %(debits)s THEN 1000 ELSE 0 END, CASE WHEN g <= %(debits)s THEN 0 ELSE 400 END,
+                   CASE WHEN g <= %(debits)s THEN 1000 ELSE -400 END, 0, 0, now(), now(), 1, 1
+              FROM generate_series(1, %(n)s) g""",
+                   {"first": first_move, "per": per_move, "company": company.id, "journal": journal.id,
+                    "account": receivable.id, "partners": partners, "np": len(partners), "cur": company.currency_id.id,
+                    "debits": n_debits, "n": n_items})
+        cr.execute("SELECT min(id) FROM account_move_line WHERE move_id >= %s", [first_move])
+        first_line = cr.fetchone()[0]
+        cr.execute("""
+            INSERT INTO account_partial_reconcile (debit_move_id, credit_move_id, company_id, debit_currency_id,
+                                                   credit_currency_id, amount, debit_amount_currency,
+                                                   credit_amount_currency, max_date, create_date, write_date,
+                                                   create_uid, write_uid)
+            SELECT %(first)s + (g * 7919) %% %(debits)s, %(first)s + %(debits)s + (g - 1) %% %(credits)s, %(company)s,
+                   %(cur)s, %(cur)s, 400, 400, 400, current_date - (g %% 200) + 30, now(), now(), 1, 1
+              FROM generate_series(1, %(n)s) g""",
+                   {"first": first_line, "debits": n_debits, "credits": n_credits, "company": company.id,
+                    "cur": company.currency_id.id, "n": n_partials})
+        cr.commit()
+        as_of = fields.Date.context_today(env["res.partner"])
+    for table in ("account_move", "account_move_line", "account_partial_reconcile"):
+        vacuum(db, table)
+    limits = None
+    times = {"ours": [], "sql": [], "orm": []}
+    results = {}
+    for __ in range(rounds):
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            company = env.ref("base.main_company")
+            Aging = env["ltc.report.aging"].with_context(ltc_as_of=as_of)
+            t0 = time.time()
+            ours = Aging._read_group([("company_id", "=", company.id)], ["bucket_id"], ["residual:sum"])
+            times["ours"].append(time.time() - t0)
+            results["ours"] = {bucket.sequence: round(amount, 2) for bucket, amount in ours}
+            limits = env["ltc.receivable.aging"]._bucket_limits(company)
+            t0 = time.time()
+            cr.execute("""
+                WITH pd AS (SELECT debit_move_id AS id, SUM(amount) AS s FROM account_partial_reconcile
+                             WHERE max_date <= %(as_of)s GROUP BY 1),
+                     pc AS (SELECT credit_move_id AS id, SUM(amount) AS s FROM account_partial_reconcile
+                             WHERE max_date <= %(as_of)s GROUP BY 1),
+                     r AS (SELECT aml.balance - COALESCE(pd.s, 0) + COALESCE(pc.s, 0) AS residual,
+                                  %(as_of)s::date - COALESCE(aml.date_maturity, aml.date) AS days
+                             FROM account_move_line aml
+                             JOIN account_account a ON a.id = aml.account_id AND a.account_type = 'asset_receivable'
+                             LEFT JOIN pd ON pd.id = aml.id LEFT JOIN pc ON pc.id = aml.id
+                            WHERE aml.company_id = %(company)s AND aml.parent_state = 'posted' AND aml.date <= %(as_of)s)
+                SELECT CASE WHEN days <= 0 THEN 0 WHEN days <= %(l1)s THEN 1 WHEN days <= %(l2)s THEN 2
+                            WHEN days <= %(l3)s THEN 3 ELSE 4 END, SUM(residual)
+                  FROM r WHERE ROUND(residual, 2) != 0 GROUP BY 1""",
+                       {"as_of": as_of, "company": company.id, "l1": limits[0], "l2": limits[1], "l3": limits[2]})
+            raw = cr.fetchall()
+            times["sql"].append(time.time() - t0)
+            results["sql"] = {seq: round(float(amount), 2) for seq, amount in raw}
+            t0 = time.time()
+            env["account.move.line"]._read_group(
+                [("company_id", "=", company.id), ("account_id.account_type", "=", "asset_receivable"),
+                 ("parent_state", "=", "posted"), ("date", "<=", as_of)], ["partner_id"], ["amount_residual:sum"])
+            times["orm"].append(time.time() - t0)
+            results["gl"] = env["ltc.receivable.aging"]._get_gl_balance(company, as_of)
+            cr.rollback()
+    with registry.cursor() as cr:
+        cr.execute("""DELETE FROM account_partial_reconcile WHERE debit_move_id IN
+                      (SELECT id FROM account_move_line
+                        WHERE move_id IN (SELECT id FROM account_move WHERE ref = 'bench aging'))""")
+        cr.execute("DELETE FROM account_move WHERE ref = 'bench aging'")
+        cr.commit()
+    assert results["ours"] == results["sql"], (results["ours"], results["sql"])
+    assert round(sum(results["ours"].values()), 2) == round(results["gl"], 2), (results["ours"], results["gl"])
+    t_ours, t_sql, t_orm = (_median(times[k]) for k in ("ours", "sql", "orm"))
+    print(f"aging as of {as_of}: {n_items:,} items, {n_partials:,} partials; ours {t_ours:.2f}s, raw SQL {t_sql:.2f}s "
+          f"→ {t_ours / t_sql:.2f}x (target ≤ 1.5x); ORM _read_group {t_orm:.2f}s; totals equal the GL", flush=True)
+    return {"op": "aging as of a date", "rows": n_items, "ours": times["ours"], "sql": times["sql"], "orm": t_orm,
+            "peak": rss_mb(), "note": f"{n_partials:,} partials; ORM = _read_group of current residuals by partner"}
+
+
+# ----------------------------------------------------------------------------------------- funnel
+def bench_funnel(db, n_leads, rounds=3):
+    """`n_leads` leads across 20 sources at every lifecycle step: the funnel report's counts per source
+    (ltc.report.funnel read_group) vs one raw SQL GROUP BY over crm_lead."""
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+
+    registry = odoo_env(db)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        company = env.ref("base.main_company")
+        sources = [env["utm.source"].create({"name": f"bench funnel {i}"}).id for i in range(20)]
+        cr.execute("DELETE FROM crm_lead WHERE name = 'bench funnel'")
+        print(f"inserting {n_leads:,} leads …", flush=True)
+        cr.execute("""
+            INSERT INTO crm_lead (name, type, lifecycle_state, active, company_id, source_id, mql_date, sql_date,
+                                  converted_date, probability, create_date, write_date, create_uid, write_uid)
+            SELECT 'bench funnel', CASE WHEN g %% 10 < 2 THEN 'opportunity' ELSE 'lead' END,
+                   CASE WHEN g %% 10 < 2 THEN 'converted' WHEN g %% 10 < 4 THEN 'sql'
+                        WHEN g %% 10 < 6 THEN 'mql' ELSE 'raw' END, TRUE, %s, (%s::int[])[1 + g %% 20],
+                   CASE WHEN g %% 10 < 6 THEN now() END, CASE WHEN g %% 10 < 4 THEN now() END,
+                   CASE WHEN g %% 10 < 2 THEN now() END, 10, now() - (g %% 365) * interval '1 day', now(), 1, 1
+              FROM generate_series(1, %s) g""", [company.id, sources, n_leads])
+        cr.commit()
+    vacuum(db, "crm_lead")
+    times = {"ours": [], "sql": []}
+    for __ in range(rounds):
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            t0 = time.time()
+            ours = env["ltc.report.funnel"]._read_group(
+                [("source_id", "in", sources)], ["source_id"],
+                ["lead_count:sum", "mql_count:sum", "sql_count:sum", "opportunity_count:sum", "won_count:sum"])
+            times["ours"].append(time.time() - t0)
+            t0 = time.time()
+            cr.execute("""
+                SELECT l.source_id, COUNT(*),
+                       COUNT(*) FILTER (WHERE l.mql_date IS NOT NULL OR l.sql_date IS NOT NULL
+                                         OR l.converted_date IS NOT NULL OR l.type = 'opportunity'),
+                       COUNT(*) FILTER (WHERE l.sql_date IS NOT NULL OR l.converted_date IS NOT NULL
+                                         OR l.type = 'opportunity'),
+                       COUNT(*) FILTER (WHERE l.converted_date IS NOT NULL OR l.type = 'opportunity'),
+                       COUNT(*) FILTER (WHERE l.type = 'opportunity' AND l.active AND s.is_won)
+                  FROM crm_lead l LEFT JOIN crm_stage s ON s.id = l.stage_id
+                 WHERE l.source_id = ANY(%s) AND l.active GROUP BY 1""", [sources])
+            raw = cr.fetchall()
+            times["sql"].append(time.time() - t0)
+            cr.rollback()
+    with registry.cursor() as cr:
+        cr.execute("DELETE FROM crm_lead WHERE name = 'bench funnel'")
+        cr.execute("DELETE FROM utm_source WHERE id = ANY(%s)", [sources])
+        cr.commit()
+    assert sorted((s.id, *counts) for s, *counts in ours) == sorted(tuple(row) for row in raw), "funnel differs"
+    t_ours, t_sql = _median(times["ours"]), _median(times["sql"])
+    print(f"funnel: {n_leads:,} leads by source; ours {t_ours:.2f}s, raw SQL {t_sql:.2f}s → {t_ours / t_sql:.2f}x "
+          f"(target ≤ 2x)", flush=True)
+    return {"op": "funnel by source", "rows": n_leads, "ours": times["ours"], "sql": times["sql"], "orm": None,
+            "peak": rss_mb(), "note": "5 step counts per source"}
+
+
+BENCHES = ["reclaim", "import", "milestones", "plan_invoicing", "escalation", "aging", "funnel", "all"]
 ALL_ADDONS = "ltc_lead,ltc_opportunity,ltc_cpq,ltc_contract,ltc_receivable,ltc_reports"
 
 
@@ -630,6 +813,9 @@ def main():
     parser.add_argument("--milestones", type=int, default=500_000)
     parser.add_argument("--plans", type=int, default=500, help="plan_invoicing: due plan lines")
     parser.add_argument("--lines", type=int, default=100_000, help="escalation: open plan lines")
+    parser.add_argument("--items", type=int, default=1_000_000, help="aging: receivable journal items")
+    parser.add_argument("--partials", type=int, default=300_000, help="aging: partial reconciliations")
+    parser.add_argument("--funnel-leads", type=int, default=1_000_000, help="funnel: leads")
     parser.add_argument("--db", default="ltc_bench")
     parser.add_argument("--keep-db", action="store_true")
     args = parser.parse_args()
@@ -651,6 +837,10 @@ def main():
             results.append(bench_plan_invoicing(args.db, args.plans))
         if args.what in ("escalation", "all"):
             results.append(bench_escalation(args.db, args.lines, rounds=args.rounds))
+        if args.what in ("aging", "all"):
+            results.append(bench_aging(args.db, args.items, args.partials, rounds=args.rounds))
+        if args.what in ("funnel", "all"):
+            results.append(bench_funnel(args.db, args.funnel_leads, rounds=args.rounds))
     finally:
         if not args.keep_db:
             drop_db(args.db)

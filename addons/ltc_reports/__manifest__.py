@@ -29,5 +29,6 @@
         "wizard/ltc_report_aging_wizard_views.xml",
         "views/menus.xml",
     ],
+    "demo": ["demo/ltc_reports_demo.xml"],
     "installable": True,
 }
