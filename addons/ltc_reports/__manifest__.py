@@ -30,5 +30,10 @@
         "views/menus.xml",
     ],
     "demo": ["demo/ltc_reports_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "ltc_reports/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -30,15 +30,17 @@ class LtcReceivableAging(models.AbstractModel):
             SELECT aml.id, aml.move_id, aml.partner_id, m.ltc_plan_line_id, m.ltc_contract_id,
                    aml.company_id, aml.date, COALESCE(aml.date_maturity, aml.date) AS date_maturity,
                    m.invoice_user_id, m.team_id,
-                   aml.balance
-                   - COALESCE((SELECT SUM(p.amount) FROM account_partial_reconcile p
-                                WHERE p.debit_move_id = aml.id AND p.max_date <= %(as_of)s), 0)
-                   + COALESCE((SELECT SUM(p.amount) FROM account_partial_reconcile p
-                                WHERE p.credit_move_id = aml.id AND p.max_date <= %(as_of)s), 0) AS residual,
+                   aml.balance - COALESCE(pd.amount, 0) + COALESCE(pc.amount, 0) AS residual,
                    %(as_of)s::date - COALESCE(aml.date_maturity, aml.date) AS days
               FROM account_move_line aml
               JOIN account_move m ON m.id = aml.move_id
               JOIN account_account a ON a.id = aml.account_id
+              LEFT JOIN (SELECT debit_move_id AS id, SUM(amount) AS amount FROM account_partial_reconcile
+                          WHERE max_date <= %(as_of)s AND company_id = ANY(%(companies)s) GROUP BY 1) pd
+                     ON pd.id = aml.id
+              LEFT JOIN (SELECT credit_move_id AS id, SUM(amount) AS amount FROM account_partial_reconcile
+                          WHERE max_date <= %(as_of)s AND company_id = ANY(%(companies)s) GROUP BY 1) pc
+                     ON pc.id = aml.id
              WHERE aml.company_id = ANY(%(companies)s) AND aml.parent_state = 'posted' AND aml.date <= %(as_of)s
                AND a.account_type = 'asset_receivable' %(where)s
         """, as_of=as_of, companies=company.ids, where=where)

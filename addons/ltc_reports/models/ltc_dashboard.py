@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 
 class LtcDashboard(models.TransientModel):
@@ -32,6 +32,12 @@ class LtcDashboard(models.TransientModel):
     planned_amount = fields.Monetary(string="Planned Collections (Month)", compute="_compute_finance")
     collected_amount = fields.Monetary(string="Collected (Month)", compute="_compute_finance")
     signed_amount = fields.Monetary(string="Contracts Signed (Month)", compute="_compute_finance")
+
+    @api.depends("kind")
+    def _compute_display_name(self):
+        labels = {"sales": _("Sales Dashboard"), "finance": _("Finance Dashboard")}
+        for board in self:
+            board.display_name = labels.get(board.kind, "")
 
     def _month(self):
         start = self.date.replace(day=1)
@@ -87,7 +93,7 @@ class LtcDashboard(models.TransientModel):
         board = self.create({"kind": kind if kind in ("sales", "finance") else "sales"})
         return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": board.id,
                 "views": [(self.env.ref("ltc_reports.view_ltc_dashboard_form").id, "form")],
-                "name": dict(self._fields["kind"]._description_selection(self.env))[board.kind], "target": "current"}
+                "name": board.display_name, "target": "current"}
 
     def action_open_report(self):
         """Open the report behind a figure (button name in the context key ltc_report)."""

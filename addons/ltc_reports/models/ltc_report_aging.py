@@ -6,7 +6,8 @@ class LtcReportAging(models.Model):
     """Receivables aged as of any date (context key ``ltc_as_of``, default today): one row per
     receivable journal item with something open at that date, its residual computed set-based from the
     journal items and the partial reconciliations dated up to that date (ltc.receivable.aging), so the
-    totals equal the general-ledger receivable balance at that date."""
+    totals equal the general-ledger receivable balance at that date. Balances and partial amounts are
+    exact numerics already rounded to the currency: their sums need no rounding."""
 
     _name = "ltc.report.aging"
     _description = "Receivable Aging Report"
@@ -47,14 +48,11 @@ class LtcReportAging(models.Model):
                    r.ltc_contract_id AS contract_id, r.ltc_plan_line_id AS plan_line_id,
                    r.invoice_user_id AS user_id, r.team_id, r.company_id, c.currency_id, r.date,
                    r.date_maturity, GREATEST(r.days, 0) AS days_overdue, b.id AS bucket_id,
-                   ROUND(r.residual, cur.decimal_places) AS residual,
-                   CASE WHEN r.days > 0 THEN ROUND(r.residual, cur.decimal_places) ELSE 0 END AS overdue_amount
+                   r.residual, CASE WHEN r.days > 0 THEN r.residual ELSE 0 END AS overdue_amount
               FROM (%(residuals)s) r
               JOIN res_company c ON c.id = r.company_id
-              JOIN res_currency cur ON cur.id = c.currency_id
-              LEFT JOIN ltc_aging_bucket b ON b.company_id = r.company_id AND r.days >= b.day_from
-                   AND (r.days <= b.day_to OR (b.day_to = 0 AND b.day_from > 0))
-             WHERE ROUND(r.residual, cur.decimal_places) != 0
+              LEFT JOIN ltc_aging_bucket b ON b.company_id = r.company_id AND r.days BETWEEN b.day_from AND b.day_to
+             WHERE r.residual != 0
         """, as_of=as_of, residuals=residuals)
 
     @api.model
