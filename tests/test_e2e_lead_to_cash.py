@@ -2,10 +2,11 @@
 started by `./ltc demo` on a fresh copy of the test database, driven over JSON-RPC, each step as the
 real user with their own login and groups.
 
-The chain grows as the addons land: today it runs from the pool to the executing contract
-(lead → opportunity → registration → quote versions → discount approval → portal acceptance →
-contract reviewed by two reviewers → signed → executing → three-line payment plan → the first
-invoice raised by the scheduled action → partial and full payment → the second raised by hand).
+The chain grows as the addons land: today it runs from the pool to the reports (lead → opportunity
+→ registration → quote versions → discount approval → portal acceptance → contract reviewed by two
+reviewers → signed → executing → three-line payment plan → the first invoice raised by the scheduled
+action → partial and full payment → the second raised by hand → aging as of today equal to the
+journal items → planned vs collected → lead-to-cash trace → commission on the collection).
 """
 import base64
 import json
@@ -209,6 +210,40 @@ def test_lead_to_signed_order_over_json_rpc(server):
     figures = rep("ltc.contract", "read", [contract_id], ["amount_plan_invoiced", "amount_outstanding"])[0]
     assert figures["amount_plan_invoiced"] == pytest.approx(first_amount + second_amount)
     assert figures["amount_outstanding"] == pytest.approx(second_amount)
+
+    # -- the reports read the same ledger. The accountant ages the customer's receivables as of today:
+    #    what is open is the second invoice, and the aging equals the journal items' residuals
+    today = admin("ltc.report.aging", "search_read", [], ["as_of"], limit=1)[0]["as_of"]
+    partner_id = rep("ltc.contract", "read", [contract_id], ["partner_id"])[0]["partner_id"][0]
+    aging = accountant("ltc.report.aging", "read_group", [("partner_id", "=", partner_id)], ["residual:sum"], [],
+                       context={"ltc_as_of": today})
+    ledger = accountant("account.move.line", "read_group",
+                        [("partner_id", "=", partner_id), ("account_id.account_type", "=", "asset_receivable"),
+                         ("parent_state", "=", "posted")], ["amount_residual:sum"], [])
+    assert aging[0]["residual"] == pytest.approx(second_amount) == pytest.approx(ledger[0]["amount_residual"])
+    # the rep sees their contract's collections, planned vs collected, and nobody else's rows
+    collected = rep("ltc.report.collection", "read_group", [("contract_id", "=", contract_id)],
+                    ["planned_amount:sum", "collected_amount:sum"], [])
+    assert collected[0]["collected_amount"] == pytest.approx(first_amount)
+    assert collected[0]["planned_amount"] == pytest.approx(first_amount + second_amount)
+    assert {row["user_id"][0] for row in rep("ltc.report.aging", "search_read", [], ["user_id"],
+                                              context={"ltc_as_of": today})} <= {rep.uid}
+    # the lead-to-cash trace from the contract: lead, quote and its versions, contract, plan, invoices, payments
+    trace_id = rep("ltc.trace", "action_trace", "ltc.contract", contract_id)["res_id"]
+    kinds = [line["kind"] for line in rep("ltc.trace.line", "search_read", [("trace_id", "=", trace_id)], ["kind"])]
+    assert kinds.count("plan_line") == 3 and kinds.count("invoice") == 2 and kinds.count("payment") == 2
+    assert {"opportunity", "quotation", "quotation_version", "contract"} <= set(kinds)
+    # commission on the collection, computed by the accountant, read by the rep: the AR's share of it
+    statement_id = accountant("ltc.commission.statement", "create",
+                              {"user_id": rep.uid, "date_from": today[:8] + "01", "date_to": today})
+    accountant("ltc.commission.statement", "action_compute", [statement_id])
+    lines = rep("ltc.commission.statement.line", "search_read", [("statement_id", "=", statement_id)],
+                ["base", "share"])
+    assert lines and sum(line["base"] for line in lines) == pytest.approx(
+        sum(round(amount * lines[0]["share"] / 100.0, 2) for amount in (1000.0, round(first_amount - 1000.0, 2))))
+    with pytest.raises(RuntimeError):  # nobody edits a snapshot or a report row
+        rep("ltc.forecast.snapshot", "create", {"target_id": 1, "company_id": 1, "date_from": today, "date_to": today,
+                                                "date_snapshot": today + " 00:00:00"})
 
     # the server stayed healthy through the whole flow
     assert not [line for line in server.log().splitlines() if " ERROR " in line or " CRITICAL " in line]

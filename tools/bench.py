@@ -651,7 +651,7 @@ def bench_aging(db, n_items, n_partials, rounds=3):
                                                    credit_currency_id, amount, debit_amount_currency,
                                                    credit_amount_currency, max_date, create_date, write_date,
                                                    create_uid, write_uid)
-            SELECT %(first)s + (g * 7919) %% %(debits)s, %(first)s + %(debits)s + (g - 1) %% %(credits)s, %(company)s,
+            SELECT %(first)s + (g::bigint * 7919) %% %(debits)s, %(first)s + %(debits)s + (g - 1) %% %(credits)s, %(company)s,
                    %(cur)s, %(cur)s, 400, 400, 400, current_date - (g %% 200) + 30, now(), now(), 1, 1
               FROM generate_series(1, %(n)s) g""",
                    {"first": first_line, "debits": n_debits, "credits": n_credits, "company": company.id,

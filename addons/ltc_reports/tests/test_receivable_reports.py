@@ -93,6 +93,20 @@ class TestReceivableReports(LtcReceivableCommon):
         self.assertEqual(self.env["ltc.report.aging"]._get_dso(self.company, TODAY), round(49600 / 57400 * 90, 1))
         self.assertEqual(self.env["ltc.report.aging"]._get_dso(self.company, TODAY - timedelta(days=400)), 0.0)
 
+    def test_finance_dashboard_reads_the_ledger(self):
+        a, __, d = self._aging_scenario()
+        board = self.env["ltc.dashboard"].with_user(self.accountant).create({"kind": "finance"})
+        # everything open is past due today; this month's collections: A1's 4,600 paid today (and the
+        # partial payments of d35 / d40 when they fall in this month)
+        self.assertEqual((board.receivable_amount, board.overdue_amount), (49600.0, 49600.0))
+        self.assertEqual(board.dso, round(49600 / 57400 * 90, 1))
+        month = TODAY.replace(day=1)
+        self.assertEqual(board.collected_amount, 4600.0 + 1200.0 * (d[35] >= month) + 2000.0 * (d[40] >= month))
+        action = board.with_context(ltc_report="aging").action_open_report()
+        self.assertEqual((action["res_model"], action["context"]["ltc_as_of"]), ("ltc.report.aging", str(TODAY)))
+        rep_board = self.env["ltc.dashboard"].with_user(self.other_rep).create({"kind": "finance"})
+        self.assertEqual((rep_board.receivable_amount, rep_board.dso), (0.0, 0.0))  # not theirs, not finance
+
     def test_collected_credit_by_iron_triangle_role(self):
         a, b, __ = self._aging_scenario()
         rows = self.env["ltc.report.credit"]._read_group([("contract_id", "=", a.id)], ["role", "user_id"],

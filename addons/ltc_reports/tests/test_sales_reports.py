@@ -1,4 +1,7 @@
+import io
 from datetime import date, datetime, timedelta
+
+import openpyxl
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError
@@ -70,6 +73,19 @@ class TestSalesReports(TransactionCase):
         self.assertEqual((sql_rate, win_rate), (75.0, 50.0))
         by_line = Funnel._read_group([("company_id", "=", self.company.id)], ["product_line_ids"], ["lead_count:sum"])
         self.assertIn((self.line, 2), by_line)
+
+    def test_funnel_xlsx_rows_and_conversion_sheet(self):
+        self._funnel_scenario()
+        rows = self.env["ltc.report.funnel"].search([("company_id", "=", self.company.id)])
+        content, __ = self.env["ir.actions.report"]._render("ltc_reports.report_ltc_report_funnel_xlsx", rows.ids)
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        detail, conversion = book.worksheets
+        self.assertEqual(detail.max_row, 1 + 6)
+        header = [cell.value for cell in conversion[1]]
+        self.assertEqual(header[:3], ["Source", "Medium", "Leads"])
+        web = next(row for row in conversion.iter_rows(min_row=2, values_only=True) if row[0] == "LTC Web")
+        # leads, MQLs, SQLs, opportunities, won, won revenue, then the four conversions, as numbers
+        self.assertEqual(web[2:], (5, 4, 3, 2, 1, 1000, 80, 75, 66.67, 50))
 
     def test_performance_win_rate_deal_size_cycle_and_loss_reasons(self):
         self._funnel_scenario()
