@@ -214,13 +214,13 @@ def test_lead_to_signed_order_over_json_rpc(server):
     # -- the reports read the same ledger. The accountant ages the customer's receivables as of today:
     #    what is open is the second invoice, and the aging equals the journal items' residuals
     today = admin("ltc.report.aging", "search_read", [], ["as_of"], limit=1)[0]["as_of"]
-    partner_id = rep("ltc.contract", "read", [contract_id], ["partner_id"])[0]["partner_id"][0]
-    aging = accountant("ltc.report.aging", "read_group", [("partner_id", "=", partner_id)], ["residual:sum"], [],
+    aging = accountant("ltc.report.aging", "read_group", [("contract_id", "=", contract_id)], ["residual:sum"], [],
                        context={"ltc_as_of": today})
     ledger = accountant("account.move.line", "read_group",
-                        [("partner_id", "=", partner_id), ("account_id.account_type", "=", "asset_receivable"),
-                         ("parent_state", "=", "posted")], ["amount_residual:sum"], [])
-    assert aging[0]["residual"] == pytest.approx(second_amount) == pytest.approx(ledger[0]["amount_residual"])
+                        [("move_id.ltc_contract_id", "=", contract_id), ("parent_state", "=", "posted"),
+                         ("account_id.account_type", "=", "asset_receivable")], ["amount_residual:sum"], [])
+    assert aging[0]["residual"] == pytest.approx(second_amount)
+    assert aging[0]["residual"] == pytest.approx(ledger[0]["amount_residual"])
     # the rep sees their contract's collections, planned vs collected, and nobody else's rows
     collected = rep("ltc.report.collection", "read_group", [("contract_id", "=", contract_id)],
                     ["planned_amount:sum", "collected_amount:sum"], [])

@@ -17,8 +17,8 @@ class LtcTrace(models.TransientModel):
 
     @api.model
     def _collect(self, record):
-        """{kind: records} of the whole chain around `record` (walked as superuser: the caller keeps
-        what the user may read)."""
+        """{kind: records} of the whole chain around `record` up to the invoices (walked as superuser:
+        the caller keeps what the user may read, then adds the payments of those invoices)."""
         env = self.env(su=True)
         record = record.with_env(env)
         leads, orders, contracts, invoices = (env["crm.lead"], env["sale.order"], env["ltc.contract"],
@@ -46,9 +46,8 @@ class LtcTrace(models.TransientModel):
         plan_lines = contracts.plan_line_ids
         invoices |= plan_lines.invoice_ids | orders.invoice_ids | env["account.move"].search(
             [("ltc_contract_id", "in", contracts.ids)])
-        payments = invoices._get_reconciled_payments() if invoices else env["account.payment"]
         return {"lead": leads, "order": orders, "quote_version": orders.version_ids, "contract": contracts,
-                "contract_version": contracts.version_ids, "plan": plan_lines, "invoice": invoices, "payment": payments}
+                "contract_version": contracts.version_ids, "plan": plan_lines, "invoice": invoices}
 
     @api.model
     def _prepare_line_vals(self, chain):
@@ -57,6 +56,7 @@ class LtcTrace(models.TransientModel):
         def add(level, kind, rec, date, amount=0.0, currency=None, state=""):
             vals.append({"level": level, "kind": kind, "name": rec.display_name, "res_model": rec._name,
                          "res_id": rec.id, "date": date, "amount": amount,
+                         "can_open": rec.with_env(self.env).has_access("read"),
                          "currency_id": (currency or rec.env.company.currency_id).id, "state": state})
         selection = {model: dict(self.env[model]._fields["state"]._description_selection(self.env))
                      for model in ("sale.order", "ltc.contract", "account.move", "account.payment")}
@@ -95,6 +95,11 @@ class LtcTrace(models.TransientModel):
             raise UserError(_("The record to trace no longer exists."))
         record.check_access("read")
         chain = {kind: recs.with_env(self.env)._filtered_access("read") for kind, recs in self._collect(record).items()}
+        # the payments of the invoices the user may read, as the invoice's own payment widget shows them:
+        # reconciled with the invoice, or linked to it (a payment without journal entry)
+        invoices = chain["invoice"].sudo()
+        chain["payment"] = (invoices._get_reconciled_payments() | invoices.matched_payment_ids) if invoices \
+            else self.env["account.payment"]
         trace = self.create({"name": _("Lead-to-cash trace of %s", record.display_name)})
         self.env["ltc.trace.line"].create([{**vals, "trace_id": trace.id} for vals in self._prepare_line_vals(chain)])
         return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": trace.id, "views": [(False, "form")],

@@ -22,6 +22,8 @@ class LtcTraceLine(models.TransientModel):
     amount = fields.Monetary()
     currency_id = fields.Many2one("res.currency")
     state = fields.Char(string="Status")
+    can_open = fields.Boolean(help="The user may open the record (a rep sees the payments of their invoices, "
+                                   "accounting opens them).")
 
     def action_open(self):
         """Open the traced record (the user's access applies)."""

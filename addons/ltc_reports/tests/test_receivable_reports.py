@@ -220,3 +220,10 @@ class TestReceivableReports(LtcReceivableCommon):
                 self.assertEqual((opened["res_model"], opened["res_id"]), ("account.move", a1.invoice_id.id))
         with self.assertRaises(AccessError):
             self.env["ltc.trace"].with_user(self.other_rep).action_trace("ltc.contract", a.id)
+        # the contract's AR sees the payments of their invoices (as the invoice shows them), opens none
+        Trace = self.env["ltc.trace"].with_user(self.rep)
+        lines = Trace.browse(Trace.action_trace("ltc.contract", a.id)["res_id"]).line_ids
+        payments = lines.filtered(lambda line: line.kind == "payment")
+        self.assertEqual(len(payments), 2)
+        self.assertFalse(any(payments.mapped("can_open")))
+        self.assertTrue(lines.filtered(lambda line: line.kind == "contract").can_open)
