@@ -87,12 +87,18 @@ class ResPartner(models.Model):
         return True
 
     @api.model
+    def _ltc_main_company(self):
+        return self.env.ref("base.main_company", raise_if_not_found=False) or \
+            self.env["res.company"].sudo().search([], order="id", limit=1)
+
+    @api.model
     def _ltc_compute_grades(self, company, now=None):
         """Revenue of the last 365 days (posted customer invoices net of credit notes, untaxed, in the
         company's currency) and open pipeline (expected revenue of open opportunities) per commercial
         partner of `company`; the grade is the first rule (by sequence) whose minimums both are met.
-        Accounts: the company's commercial partners (or shared ones owned by one of its users) that are
-        customers, owned, graded before, or have figures. One UPDATE."""
+        Accounts: the company's commercial partners that are customers, owned, graded before, or have
+        figures; a partner shared by all companies is graded by its salesperson's company (by the first
+        company when it has no salesperson), or by the company where it has figures. One UPDATE."""
         now = now or fields.Datetime.now()
         rules = self.env["ltc.account.grade.rule"].sudo().search([("company_id", "=", company.id)],
                                                                   order="sequence, id")
@@ -129,7 +135,8 @@ class ResPartner(models.Model):
              LEFT JOIN revenue r ON r.partner_id = p.id
              LEFT JOIN pipeline pl ON pl.partner_id = p.id
                  WHERE p.id = p.commercial_partner_id AND p.active
-                   AND (p.company_id = %(company)s OR (p.company_id IS NULL AND u.company_id = %(company)s)
+                   AND (p.company_id = %(company)s
+                        OR (p.company_id IS NULL AND COALESCE(u.company_id, %(main)s) = %(company)s)
                         OR r.partner_id IS NOT NULL OR pl.partner_id IS NOT NULL)
                    AND (p.customer_rank > 0 OR p.user_id IS NOT NULL OR p.ltc_grade_computed IS NOT NULL
                         OR r.partner_id IS NOT NULL OR pl.partner_id IS NOT NULL)
@@ -143,7 +150,7 @@ class ResPartner(models.Model):
               FROM graded g
              WHERE p.id = g.id
         """, company=company.id, since=fields.Date.to_date(now) - timedelta(days=365),
-            today=fields.Date.to_date(now), grade_case=grade_case, currency=company.currency_id.id, now=now))
+            today=fields.Date.to_date(now), grade_case=grade_case, main=self._ltc_main_company().id, currency=company.currency_id.id, now=now))
         count = self.env.cr.rowcount
         self.invalidate_model(["ltc_grade_computed", "ltc_grade", "ltc_grade_revenue_12m", "ltc_grade_pipeline",
                                "ltc_grade_currency_id", "ltc_grade_date"])

@@ -1,0 +1,1 @@
+from . import test_access, test_grading, test_visit, test_visit_plan
