@@ -3,10 +3,9 @@ import math
 import pytz
 
 from odoo import _, api, fields, models
+from odoo.addons.ltc_lead.guard import check_guarded, guarded
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
-
-from odoo.addons.ltc_lead.guard import check_guarded, guarded
 
 STATES = [("draft", "Draft"), ("planned", "Planned"), ("checked_in", "Checked In"), ("done", "Done"),
           ("cancelled", "Cancelled")]
@@ -43,7 +42,7 @@ class LtcVisit(models.Model):
     accompanied_user_id = fields.Many2one(
         "res.users", string="Accompanied By", index="btree_not_null", tracking=True,
         domain="[('share', '=', False)]", help="A manager who comes along on this visit (陪访).")
-    visit_type_id = fields.Many2one("ltc.visit.type", string="Visit Type", check_company=True, tracking=True)
+    visit_type_id = fields.Many2one("ltc.visit.type", check_company=True, tracking=True)
     date_planned = fields.Datetime("Planned For", index=True, tracking=True)
     state = fields.Selection(STATES, default="draft", required=True, readonly=True, copy=False, index=True,
                              tracking=True)
@@ -61,7 +60,7 @@ class LtcVisit(models.Model):
     duration_hours = fields.Float("Duration (h)", readonly=True, copy=False, digits=(6, 2))
     answer_ids = fields.One2many("ltc.visit.answer", "visit_id", string="SOP Answers", copy=False)
     summary = fields.Html("Visit Notes")
-    next_step = fields.Text("Next Step")
+    next_step = fields.Text()
     # SFE figures: sums in the pivot (planned vs done, on-site rate)
     done_count = fields.Integer("Done", compute="_compute_counts", store=True, aggregator="sum")
     on_site_count = fields.Integer("On Site", compute="_compute_counts", store=True, aggregator="sum")

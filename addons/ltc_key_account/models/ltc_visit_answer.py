@@ -14,7 +14,7 @@ class LtcVisitAnswer(models.Model):
     name = fields.Char(related="question_id.name")
     kind = fields.Selection(related="question_id.kind")
     required = fields.Boolean(related="question_id.required")
-    done = fields.Boolean("Done")
+    done = fields.Boolean()
     answer = fields.Text()
     is_answered = fields.Boolean(compute="_compute_is_answered")
 

@@ -17,7 +17,7 @@ class LtcVisitFrequency(models.Model):
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     grade = fields.Selection(GRADES, required=True)
     interval_days = fields.Integer("Every (days)", required=True, default=30)
-    visit_type_id = fields.Many2one("ltc.visit.type", string="Visit Type", check_company=True,
+    visit_type_id = fields.Many2one("ltc.visit.type", check_company=True,
                                     help="The type of the visits planned for this grade.")
     active = fields.Boolean(default=True)
 

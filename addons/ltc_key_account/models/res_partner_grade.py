@@ -150,7 +150,8 @@ class ResPartner(models.Model):
               FROM graded g
              WHERE p.id = g.id
         """, company=company.id, since=fields.Date.to_date(now) - timedelta(days=365),
-            today=fields.Date.to_date(now), grade_case=grade_case, main=self._ltc_main_company().id, currency=company.currency_id.id, now=now))
+            today=fields.Date.to_date(now), grade_case=grade_case, main=self._ltc_main_company().id,
+            currency=company.currency_id.id, now=now))
         count = self.env.cr.rowcount
         self.invalidate_model(["ltc_grade_computed", "ltc_grade", "ltc_grade_revenue_12m", "ltc_grade_pipeline",
                                "ltc_grade_currency_id", "ltc_grade_date"])

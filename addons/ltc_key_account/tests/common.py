@@ -1,7 +1,6 @@
 from odoo import Command
-from odoo.tests import new_test_user
-
 from odoo.addons.ltc_lead.tests.common import LtcLeadCase
+from odoo.tests import new_test_user
 
 
 class LtcVisitCase(LtcLeadCase):

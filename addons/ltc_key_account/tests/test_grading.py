@@ -1,10 +1,9 @@
 from datetime import date
 
 from odoo import fields
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.exceptions import ValidationError
 from odoo.tests import freeze_time, tagged
-
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
 
 @tagged("post_install", "-at_install")

@@ -1,10 +1,9 @@
 from datetime import datetime
 
 from odoo import fields
+from odoo.addons.ltc_key_account.models.ltc_visit import haversine_km
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged
-
-from odoo.addons.ltc_key_account.models.ltc_visit import haversine_km
 
 from .common import LtcVisitCase
 
