@@ -11,7 +11,7 @@ class LtcAccountPlan(models.Model):
     _order = "year desc, partner_id"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True)
+    name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True, precompute=True)
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     partner_id = fields.Many2one("res.partner", string="Account", required=True, index=True, tracking=True,
                                  check_company=True, domain="[('is_company', '=', True)]")

@@ -97,7 +97,7 @@ class ResPartner(models.Model):
         company's currency) and open pipeline (expected revenue of open opportunities) per commercial
         partner of `company`; the grade is the first rule (by sequence) whose minimums both are met.
         Accounts: the company's commercial partners that are customers, owned, graded before, or have
-        figures; a partner shared by all companies is graded by its salesperson's company (by the first
+        figures (the partners of internal users are none); a partner shared by all companies is graded by its salesperson's company (by the first
         company when it has no salesperson), or by the company where it has figures. One UPDATE."""
         now = now or fields.Datetime.now()
         rules = self.env["ltc.account.grade.rule"].sudo().search([("company_id", "=", company.id)],
@@ -135,6 +135,7 @@ class ResPartner(models.Model):
              LEFT JOIN revenue r ON r.partner_id = p.id
              LEFT JOIN pipeline pl ON pl.partner_id = p.id
                  WHERE p.id = p.commercial_partner_id AND p.active
+                   AND NOT EXISTS (SELECT 1 FROM res_users iu WHERE iu.partner_id = p.id AND NOT iu.share)
                    AND (p.company_id = %(company)s
                         OR (p.company_id IS NULL AND COALESCE(u.company_id, %(main)s) = %(company)s)
                         OR r.partner_id IS NOT NULL OR pl.partner_id IS NOT NULL)
