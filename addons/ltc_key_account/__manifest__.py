@@ -29,6 +29,9 @@
             "ltc_key_account/static/src/js/visit_check_in.js",
             "ltc_key_account/static/src/xml/visit_check_in.xml",
         ],
+        "web.assets_tests": [
+            "ltc_key_account/static/tests/tours/*.js",
+        ],
     },
     "installable": True,
 }

@@ -97,8 +97,9 @@ class ResPartner(models.Model):
         company's currency) and open pipeline (expected revenue of open opportunities) per commercial
         partner of `company`; the grade is the first rule (by sequence) whose minimums both are met.
         Accounts: the company's commercial partners that are customers, owned, graded before, or have
-        figures (the partners of internal users are none); a partner shared by all companies is graded by its salesperson's company (by the first
-        company when it has no salesperson), or by the company where it has figures. One UPDATE."""
+        figures (the partners of internal users are none); a partner shared by all companies is graded
+        by its salesperson's company (by the main company when it has no salesperson), or by the
+        company where it has figures. One UPDATE."""
         now = now or fields.Datetime.now()
         rules = self.env["ltc.account.grade.rule"].sudo().search([("company_id", "=", company.id)],
                                                                   order="sequence, id")

@@ -14,6 +14,7 @@ class TestVisitPlan(LtcVisitCase):
         super().setUpClass()
         cls.company.ltc_visit_plan_days = 28
         (cls.rep1 | cls.rep2).tz = "Asia/Shanghai"
+        cls.env["ltc.visit.frequency"].search([]).unlink()  # the demo's
         cls.env["ltc.visit.frequency"].create([
             {"grade": "A", "interval_days": 7, "visit_type_id": cls.sop.id},
             {"grade": "B", "interval_days": 30},

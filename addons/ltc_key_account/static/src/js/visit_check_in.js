@@ -17,7 +17,7 @@ export function currentPosition(timeout = 15000) {
         navigator.geolocation.getCurrentPosition(
             ({ coords }) => resolve(coords),
             () => resolve(null),
-            { enableHighAccuracy: true, timeout, maximumAge: 0 }
+            { timeout, maximumAge: 60000 }
         );
     });
 }
@@ -35,6 +35,9 @@ export class LtcVisitCheckIn extends Component {
     async onClick() {
         const record = this.props.record;
         if (this.state.busy || !(await record.save())) {
+            return;
+        }
+        if (!record.resId) {
             return;
         }
         this.state.busy = true;
