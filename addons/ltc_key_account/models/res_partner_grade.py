@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from .ltc_account_grade_rule import GRADES
@@ -27,6 +27,10 @@ class ResPartner(models.Model):
     ltc_visit_ids = fields.One2many("ltc.visit", "commercial_partner_id", string="Visits")
     ltc_visit_count = fields.Integer("Visit Count", compute="_compute_ltc_visit_count")
     ltc_account_plan_count = fields.Integer("Account Plan Count", compute="_compute_ltc_visit_count")
+    ltc_last_visit_date = fields.Datetime("Last Visit", compute="_compute_ltc_visit_due")
+    ltc_visit_due = fields.Boolean(
+        "Visit Due", compute="_compute_ltc_visit_due", search="_search_ltc_visit_due",
+        help="No visit done within the days its grade's visit frequency allows.")
 
     @api.model
     def _ltc_guarded_fields(self):
@@ -48,6 +52,41 @@ class ResPartner(models.Model):
         for partner in self:
             partner.ltc_visit_count = visits.get(partner.commercial_partner_id, 0)
             partner.ltc_account_plan_count = plans.get(partner.commercial_partner_id, 0)
+
+    def _ltc_visit_due_ids(self, partner_ids=None):
+        """Graded accounts (among `partner_ids`, or all) whose latest done visit is older than their
+        grade's visit frequency in their company, or that were never visited: one statement."""
+        self.env["ltc.visit"].flush_model(["commercial_partner_id", "state", "check_out_time", "company_id"])
+        self.env["ltc.visit.frequency"].flush_model()
+        self.flush_model(["ltc_grade", "company_id", "user_id"])
+        self.env.cr.execute(SQL("""
+            SELECT p.id
+              FROM res_partner p
+              JOIN res_users u ON u.id = p.user_id
+              JOIN ltc_visit_frequency f ON f.grade = p.ltc_grade AND f.active
+                   AND f.company_id = COALESCE(p.company_id, u.company_id)
+             WHERE p.ltc_grade IS NOT NULL AND (%(all)s OR p.id = ANY(%(ids)s))
+               AND NOT EXISTS (SELECT 1 FROM ltc_visit v
+                                WHERE v.commercial_partner_id = p.id AND v.state = 'done'
+                                  AND v.company_id = f.company_id
+                                  AND v.check_out_time > %(now)s - make_interval(days => f.interval_days))
+        """, all=partner_ids is None, ids=list(partner_ids or []), now=fields.Datetime.now()))
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    def _compute_ltc_visit_due(self):
+        due = set(self._ltc_visit_due_ids(self.commercial_partner_id.ids))
+        last = dict(self.env["ltc.visit"]._read_group(
+            [("commercial_partner_id", "in", self.commercial_partner_id.ids), ("state", "=", "done")],
+            ["commercial_partner_id"], ["check_out_time:max"]))
+        for partner in self:
+            partner.ltc_visit_due = partner.commercial_partner_id.id in due
+            partner.ltc_last_visit_date = last.get(partner.commercial_partner_id)
+
+    def _search_ltc_visit_due(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Search visits due with “is set” or “is not set” only."))
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", self._ltc_visit_due_ids())]
 
     @api.constrains("ltc_grade_override", "ltc_grade_override_reason")
     def _check_ltc_grade_override(self):
