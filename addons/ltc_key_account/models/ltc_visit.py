@@ -61,6 +61,10 @@ class LtcVisit(models.Model):
     answer_ids = fields.One2many("ltc.visit.answer", "visit_id", string="SOP Answers", copy=False)
     summary = fields.Html("Visit Notes")
     next_step = fields.Text()
+    next_step_date = fields.Date("Next Step By",
+                                 help="At check-out, the next step becomes a to-do of the salesperson on the "
+                                      "opportunity (or on the customer) due on this day.")
+    follow_up_activity_id = fields.Many2one("mail.activity", string="Follow-up Activity", readonly=True, copy=False)
     # SFE figures: sums in the pivot (planned vs done, on-site rate)
     done_count = fields.Integer("Done", compute="_compute_counts", store=True, aggregator="sum")
     on_site_count = fields.Integer("On Site", compute="_compute_counts", store=True, aggregator="sum")
@@ -180,6 +184,7 @@ class LtcVisit(models.Model):
         guarded(self).write({"state": "done", "check_out_time": now, "duration_hours": duration})
         self._share_on_customer()
         self._register_follow_up(now)
+        self._schedule_next_step()
         return True
 
     def action_cancel(self):
@@ -199,6 +204,17 @@ class LtcVisit(models.Model):
             lead = visit.lead_id.sudo()
             if lead and lead.user_id == visit.user_id:
                 lead._register_follow_up(when)
+
+    def _schedule_next_step(self):
+        """The visit's next step as a to-do of its salesperson on the lead, else on the account."""
+        self.ensure_one()
+        if not (self.next_step or "").strip():
+            return
+        target = self.lead_id or self.partner_id.commercial_partner_id
+        activity = target.sudo().activity_schedule(
+            "mail.mail_activity_data_todo", date_deadline=self.next_step_date or fields.Date.context_today(self),
+            summary=self.next_step.strip().splitlines()[0][:80], note=self.next_step, user_id=self.user_id.id)
+        self.sudo().follow_up_activity_id = activity
 
     def _share_on_customer(self):
         self.ensure_one()

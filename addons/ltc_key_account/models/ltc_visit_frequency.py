@@ -3,8 +3,11 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from .ltc_account_grade_rule import GRADES
+
+ADVISORY_LOCK_KEY = 0x4C54434B  # "LTCK": the visit planner's advisory locks, one per company
 
 
 class LtcVisitFrequency(models.Model):
@@ -52,7 +55,10 @@ class LtcVisitFrequency(models.Model):
         date_from = date_from or today
         date_to = date_to or today + timedelta(days=company.ltc_visit_plan_days)
         frequencies = {f.grade: f for f in self.sudo().search([("company_id", "=", company.id)])}
-        if not frequencies:
+        # one planner per company at a time (two workers, or the button while the job runs): the other
+        # one plans nothing rather than the same visits twice
+        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s, %s)", ADVISORY_LOCK_KEY, company.id))
+        if not frequencies or not self.env.cr.fetchone()[0]:
             return self.env["ltc.visit"]
         Partner = self.env["res.partner"].sudo()
         accounts = Partner.search([

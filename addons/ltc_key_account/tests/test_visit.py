@@ -132,6 +132,26 @@ class TestVisit(LtcVisitCase):
         self.assertIn("Rep Wang", message.body)
         self.assertEqual(message.author_id, self.rep1.partner_id)
 
+    def test_the_next_step_becomes_a_to_do_on_the_opportunity_or_the_customer(self):
+        lead = self.env["crm.lead"].create({"name": "Steel ERP", "type": "opportunity", "partner_id": self.customer.id,
+                                            "user_id": self.rep1.id})
+        visit = self._visit(lead_id=lead.id, next_step="Send the revised quote\nwith the Suzhou options",
+                            next_step_date="2026-03-09")
+        visit.action_check_in()
+        visit.action_check_out()
+        activity = lead.activity_ids
+        self.assertEqual((activity.summary, activity.user_id, str(activity.date_deadline)),
+                         ("Send the revised quote", self.rep1, "2026-03-09"))
+        self.assertEqual(visit.follow_up_activity_id, activity)
+        other = self._visit(next_step="Call back")
+        other.action_check_in()
+        other.action_check_out()
+        self.assertEqual(self.customer.activity_ids.summary, "Call back")
+        silent = self._visit()
+        silent.action_check_in()
+        silent.action_check_out()
+        self.assertFalse(silent.follow_up_activity_id)
+
     def test_a_visit_by_someone_else_than_the_owner_is_no_follow_up(self):
         visit = self._visit(user=self.rep2)
         visit.action_check_in()
