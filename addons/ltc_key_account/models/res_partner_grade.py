@@ -24,7 +24,6 @@ class ResPartner(models.Model):
     ltc_grade_date = fields.Datetime("Graded On", readonly=True, copy=False)
     ltc_grade_override = fields.Selection(GRADES, string="Grade Override", copy=False, tracking=True)
     ltc_grade_override_reason = fields.Char("Override Reason", copy=False, tracking=True)
-    ltc_visit_ids = fields.One2many("ltc.visit", "commercial_partner_id", string="Visits")
     ltc_visit_count = fields.Integer("Visit Count", compute="_compute_ltc_visit_count")
     ltc_account_plan_count = fields.Integer("Account Plan Count", compute="_compute_ltc_visit_count")
     ltc_last_visit_date = fields.Datetime("Last Visit", compute="_compute_ltc_visit_due")
