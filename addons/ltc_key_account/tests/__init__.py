@@ -1,1 +1,10 @@
-from . import test_access, test_account_plan, test_grading, test_tour_visit_phone, test_visit, test_visit_plan, test_zh_cn
+from . import (
+    test_access,
+    test_account_plan,
+    test_concurrency,
+    test_grading,
+    test_tour_visit_phone,
+    test_visit,
+    test_visit_plan,
+    test_zh_cn,
+)
