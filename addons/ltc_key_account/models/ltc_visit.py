@@ -3,13 +3,14 @@ import math
 import pytz
 
 from odoo import _, api, fields, models
-from odoo.addons.ltc_lead.guard import check_guarded, guarded
+from odoo.addons.ltc_lead.guard import check_guarded, guarded, may_write_guarded
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
 STATES = [("draft", "Draft"), ("planned", "Planned"), ("checked_in", "Checked In"), ("done", "Done"),
           ("cancelled", "Cancelled")]
 EARTH_RADIUS_KM = 6371.0088
+LOCKED_WHEN_CLOSED = {"partner_id", "user_id", "date_planned", "visit_type_id", "company_id"}
 
 
 def haversine_km(lat1, lon1, lat2, lon2):
@@ -98,14 +99,17 @@ class LtcVisit(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         check_guarded(self, vals_list, self._ltc_guarded_fields(), create=True)
-        vals_list = [{**vals, "state": "planned"} if vals.get("date_planned") and not vals.get("state") else vals
-                     for vals in vals_list]
+        vals_list = [{**vals, "state": "planned"} if vals.get("date_planned") and vals.get("state", "draft") == "draft"
+                     else vals for vals in vals_list]
         visits = super(LtcVisit, guarded(self)).create(vals_list).with_env(self.env)
         visits.filtered("visit_type_id")._sync_answers()
         return visits
 
     def write(self, vals):
         check_guarded(self, [vals], self._ltc_guarded_fields())
+        if set(vals) & LOCKED_WHEN_CLOSED and not may_write_guarded(self.env) \
+                and self.filtered(lambda v: v.state in ("done", "cancelled")):
+            raise UserError(_("A done or cancelled visit keeps its customer, salesperson, date and type."))
         if "date_planned" in vals and vals["date_planned"]:
             drafts = self.filtered(lambda v: v.state == "draft")
             if drafts:

@@ -67,6 +67,9 @@ class TestVisit(LtcVisitCase):
         self.assertAlmostEqual(visit.duration_hours, 1.5)
         self.assertEqual((visit.done_count, visit.on_site_count), (1, 1))
         with self.assertRaises(UserError):
+            visit.write({"date_planned": datetime(2026, 3, 9, 2, 0)})
+        visit.write({"summary": "<p>Notes written afterwards</p>"})
+        with self.assertRaises(UserError):
             visit.action_check_out()
         with self.assertRaises(UserError):
             visit.action_cancel()
@@ -104,6 +107,7 @@ class TestVisit(LtcVisitCase):
     def test_plain_write_of_state_or_check_in_fields_is_refused(self):
         visit = self._visit(date_planned=fields.Datetime.now())
         self.assertEqual(visit.state, "planned")
+        self.assertEqual(self._visit(date_planned=fields.Datetime.now(), state="draft").state, "planned")
         for vals in ({"state": "done"}, {"check_in_latitude": 1.0}, {"is_off_site": False},
                      {"duration_hours": 3.0}, {"check_out_time": fields.Datetime.now()}):
             with self.subTest(vals=vals), self.assertRaises(AccessError):
