@@ -3,6 +3,7 @@ from . import (
     test_account_plan,
     test_concurrency,
     test_grading,
+    test_tour_key_account_desktop,
     test_tour_visit_phone,
     test_visit,
     test_visit_plan,
