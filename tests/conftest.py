@@ -15,7 +15,7 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PY = sys.executable
-ADDONS = ["ltc_lead", "ltc_opportunity", "ltc_cpq", "ltc_contract", "ltc_receivable", "ltc_reports"]
+ADDONS = ["ltc_lead", "ltc_opportunity", "ltc_cpq", "ltc_contract", "ltc_receivable", "ltc_key_account", "ltc_reports"]
 
 
 def psql(db, sql):
@@ -103,7 +103,7 @@ def without_outside_services(db):
 
 class DemoServer:
     """A real multi-worker Odoo started by `./ltc demo` (its launcher, odoo.conf's workers and
-    gevent port) on a database that already has the six addons; stops on exit."""
+    gevent port) on a database that already has the seven addons; stops on exit."""
 
     def __init__(self, db, workers=None):
         self.db, self.workers = db, workers

@@ -5,7 +5,7 @@
    requirements.txt, any module that a test file of an installed addon imports (OCA's included),
    a gevent that can start, or Chromium;
 2. lint: ruff and pylint-odoo on ``addons/``;
-3. creates a throwaway database and installs the six addons (with demo data);
+3. creates a throwaway database and installs the seven addons (with demo data);
 4. runs every addon test with pytest-odoo (``addons/*/tests``), the ``HttpCase`` tours with
    ``odoo-bin --test-tags ltc_tour`` (pytest-odoo cannot run them on 18), and the black-box tests
    in ``tests/`` with plain pytest;
@@ -22,8 +22,8 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ADDONS = ["ltc_lead", "ltc_opportunity", "ltc_cpq", "ltc_contract", "ltc_receivable", "ltc_reports"]
-# Odoo's own suites of the modules LTC extends, run on the database with the six addons: extending a
+ADDONS = ["ltc_lead", "ltc_opportunity", "ltc_cpq", "ltc_contract", "ltc_receivable", "ltc_key_account", "ltc_reports"]
+# Odoo's own suites of the modules LTC extends, run on the database with the seven addons: extending a
 # native model must not break it (README, "Odoo's own tests", lists what is left out and why).
 NATIVE_SUITES = ["crm", "sale_crm", "sale_management", "sale_loyalty"]
 NATIVE_TOURS = ["/crm:TestUi", "/sale_management:TestUi", "-/crm:TestUi.test_02_crm_tour_rainbowman"]
