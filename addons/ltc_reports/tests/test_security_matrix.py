@@ -11,12 +11,14 @@ import logging
 from datetime import timedelta
 
 import openpyxl
+import psycopg2
 
 from odoo import Command, fields
 from odoo.addons.ltc_contract.tests.common import SIGNED_COPY
 from odoo.addons.ltc_receivable.tests.common import LtcReceivableCommon
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
 
 _logger = logging.getLogger(__name__)
 TODAY = fields.Date.today()
@@ -28,40 +30,114 @@ ROLES = ("rep", "other_rep", "sr", "manager", "vp", "accountant", "other_company
 # invoiced, the rep's commission statement ...), in the first company.
 MATRIX = {
     # fixture           rep     other_rep sr      manager vp      account other_co portal
-    "lead":            ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "opportunity":     ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "pool":            ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "pool_log":        ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "sales_target":    ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "registration":    ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "quote":           ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "quote_version":   ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "contract":        ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "contract_version": ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "milestone":       ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "plan_line":       ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "invoice":         ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "statement":       ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "period_close":    ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "aging":           ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "funnel":          ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "collection":      ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "snapshot":        ("????", "????", "????", "????", "????", "????", "????", "????"),
-    "campaign_cost":   ("????", "????", "????", "????", "????", "????", "????", "????"),
+    "lead":            ("crw-", "c---", "c---", "crwu", "c---", "----", "c---", "----"),
+    "opportunity":     ("crw-", "c---", "crw-", "crwu", "crwu", "----", "c---", "----"),
+    "pool":            ("-r--", "-r--", "-r--", "crwu", "crwu", "----", "----", "----"),
+    "pool_log":        ("-r--", "-r--", "-r--", "-r--", "-r--", "----", "----", "----"),
+    "sales_target":    ("-r--", "-r--", "-r--", "crwu", "crwu", "----", "----", "----"),
+    "registration":    ("crw-", "----", "-rw-", "crwu", "crwu", "----", "----", "----"),
+    "quote":           ("crw-", "c---", "c---", "crw-", "crw-", "-rw-", "c---", "-r--"),
+    "quote_version":   ("-r--", "----", "-r--", "-r--", "-r--", "----", "----", "----"),
+    "contract":        ("cr--", "c---", "cr--", "cr--", "cr--", "-r--", "c---", "-r--"),
+    "contract_version": ("-r--", "----", "-r--", "-r--", "-r--", "-r--", "----", "----"),
+    "milestone":       ("crwu", "----", "crwu", "crwu", "crwu", "-r--", "----", "----"),
+    "plan_line":       ("crw-", "----", "crw-", "crw-", "crw-", "-rw-", "----", "----"),
+    "invoice":         ("-r--", "----", "----", "-r--", "-r--", "crw-", "----", "-r--"),
+    "statement":       ("-r--", "----", "----", "crwu", "crwu", "----", "----", "----"),
+    "period_close":    ("----", "----", "----", "----", "----", "-r--", "----", "----"),
+    "aging":           ("-r--", "----", "-r--", "-r--", "----", "-r--", "----", "----"),
+    "funnel":          ("-r--", "----", "-r--", "-r--", "----", "----", "----", "----"),
+    "collection":      ("-r--", "----", "-r--", "-r--", "----", "-r--", "----", "----"),
+    "snapshot":        ("-r--", "----", "-r--", "-r--", "----", "----", "----", "----"),
+    "campaign_cost":   ("-r--", "-r--", "-r--", "crwu", "crwu", "----", "----", "----"),
 }
+# Read in short: a rep reads their own and (for the reports) their team's figures, the SR and FR the
+# contracts, plan lines and quotation versions of their iron triangle, a manager their teams', the VP
+# what is not team-bound (the VP is in no team: no lead, aging, collection, funnel or snapshot of the
+# rep's team), the accountant (Billing) contracts, plan lines, invoices and receivable reports, the
+# portal user their company's quotation, contract and invoice; another company's user nothing.
+# Writes: signed contracts change by amendment only (UserError for everyone), invoiced plan lines and
+# posted invoices are kept, pool movements and versions are written by the application only.
 
 # XLSX reports of ltc_reports: report → expected per role: "y" the rows are rendered, "-" refused
 # (AccessError) or no data rows.
 XLSX_MATRIX = {
-    # report (fixture)                                   rep  other sr   mgr  vp   acct other_co portal
-    ("ltc_reports.report_ltc_report_aging_xlsx", "aging"): ("?", "?", "?", "?", "?", "?", "?", "?"),
-    ("ltc_reports.report_ltc_report_collection_xlsx", "collection"): ("?", "?", "?", "?", "?", "?", "?", "?"),
-    ("ltc_reports.report_ltc_report_funnel_xlsx", "funnel"): ("?", "?", "?", "?", "?", "?", "?", "?"),
-    ("ltc_reports.report_ltc_forecast_snapshot_xlsx", "snapshot"): ("?", "?", "?", "?", "?", "?", "?", "?"),
-    ("ltc_reports.report_ltc_contract_xlsx", "contract"): ("?", "?", "?", "?", "?", "?", "?", "?"),
-    ("ltc_reports.report_ltc_payment_plan_line_xlsx", "plan_line"): ("?", "?", "?", "?", "?", "?", "?", "?"),
-    ("ltc_reports.report_ltc_commission_statement_xlsx", "statement"): ("?", "?", "?", "?", "?", "?", "?", "?"),
+    # (report, fixture)                                   rep  other sr   mgr  vp   acct other_co portal
+    ("ltc_reports.report_ltc_report_aging_xlsx", "aging"): ("y", "-", "y", "y", "-", "y", "-", "-"),
+    ("ltc_reports.report_ltc_report_collection_xlsx", "collection"): ("y", "-", "y", "y", "-", "y", "-", "-"),
+    ("ltc_reports.report_ltc_report_funnel_xlsx", "funnel"): ("y", "-", "y", "y", "-", "-", "-", "-"),
+    ("ltc_reports.report_ltc_forecast_snapshot_xlsx", "snapshot"): ("y", "-", "y", "y", "-", "-", "-", "-"),
+    ("ltc_reports.report_ltc_contract_xlsx", "contract"): ("y", "-", "y", "y", "y", "y", "-", "-"),
+    ("ltc_reports.report_ltc_payment_plan_line_xlsx", "plan_line"): ("y", "-", "y", "y", "y", "y", "-", "-"),
+    ("ltc_reports.report_ltc_commission_statement_xlsx", "statement"): ("y", "-", "-", "y", "y", "-", "-", "-"),
 }
+
+# Money and state fields: whether the role may change them by a plain write (the buttons and the jobs
+# that own them run as superuser or a guarded context). "w" the write is accepted, "-" refused.
+SENSITIVE_WRITES = {
+    # (fixture, field)                          rep  other sr   mgr  vp   acct other_co portal
+    ("lead", "lifecycle_state"):              ("-", "-", "-", "-", "-", "-", "-", "-"),
+    ("opportunity", "registration_state"):    ("-", "-", "-", "-", "-", "-", "-", "-"),
+    ("registration", "state"):                ("-", "-", "-", "-", "-", "-", "-", "-"),
+    ("quote", "state"):                       ("-", "-", "-", "-", "-", "-", "-", "-"),
+    ("quote_version", "amount_total"):        ("-", "-", "-", "-", "-", "-", "-", "-"),
+    ("contract", "state"):                    ("-", "-", "-", "-", "-", "-", "-", "-"),
+    ("contract_version", "amount_total"):     ("-", "-", "-", "-", "-", "-", "-", "-"),
+    ("plan_line", "percentage"):              ("-", "-", "-", "-", "-", "-", "-", "-"),
+    ("plan_line_open", "percentage"):         ("-", "-", "-", "w", "w", "w", "-", "-"),
+    ("invoice", "state"):                     ("-", "-", "-", "-", "-", "-", "-", "-"),
+    ("invoice", "amount_residual"):           ("-", "-", "-", "-", "-", "-", "-", "-"),
+    ("sales_target", "amount"):               ("-", "-", "-", "w", "w", "-", "-", "-"),
+    ("statement", "commission"):              ("-", "-", "-", "-", "-", "-", "-", "-"),
+    ("period_close", "state"):                ("-", "-", "-", "-", "-", "-", "-", "-"),
+    ("snapshot", "won_amount"):               ("-", "-", "-", "-", "-", "-", "-", "-"),
+    ("campaign_cost", "amount"):              ("-", "-", "-", "w", "w", "-", "-", "-"),
+}
+
+# Cells where the code does not do what the tables above say. The tables keep what it should be; each
+# entry here is what the code does today, asserted as such: the suite stays green, and a fix makes the
+# cell fail with "fixed?" (then drop the entry). HOLE: a security hole, BUG: the read paths disagree.
+# The lead decides each one; the addons' security is not changed by this test.
+KNOWN_DEVIATIONS = {
+    # HOLE: another team's rep reads the rep's quotation versions (amounts, discounts, lines) though the
+    # quotation itself is refused: ltc.quote.version has no record rule but the company's
+    ("quote_version", "other_rep"): "-r--",
+    # BUG: the SR (a member of the rep's team) finds the rep's aging and funnel rows with search,
+    # search_read, read_group and name_search, but read and export raise AccessError: the row's name is
+    # the invoice / lead, which the SR may not read. The XLSX of the aging, the funnel and the collections
+    # (which the SR reads by every path) are refused to the SR for the same reason: their invoice / lead
+    # column
+    ("aging", "sr"): "-?(name_search,read_group,search,search_read)--",
+    ("funnel", "sr"): "-?(name_search,read_group,search,search_read)--",
+    ("report_ltc_report_aging_xlsx", "sr"): "-",
+    ("report_ltc_report_funnel_xlsx", "sr"): "-",
+    ("report_ltc_report_collection_xlsx", "sr"): "-",
+    # HOLE: a plain write of the quotation's state (here: cancel the quotation of an executing contract)
+    # is accepted; approvals and the contract link are bypassed. sale.order's state is not guarded as
+    # the states of contracts, registrations and period closes are
+    ("quote.state", "rep"): "w",
+    ("quote.state", "manager"): "w",
+    ("quote.state", "vp"): "w",
+    ("quote.state", "accountant"): "w",
+    # HOLE: the rep and the SR change the payment plan (percentage of a line not invoiced yet) of a
+    # signed, executing contract by a plain write, while the contract's own terms change only by an
+    # amendment (ltc.payment.plan.line.write allows lines not invoiced yet on purpose: lead decides)
+    ("plan_line_open.percentage", "rep"): "w",
+    ("plan_line_open.percentage", "sr"): "w",
+    # HOLE: the accountant puts a posted plan invoice back to draft, and overwrites its amount due, by a
+    # plain write (account.move's own write; no LTC guard on the plan invoices)
+    ("invoice.state", "accountant"): "w",
+    ("invoice.amount_residual", "accountant"): "w",
+    # HOLE: a sales manager / VP overwrites the commission of a rep's statement (a computed figure)
+    ("statement.commission", "manager"): "w",
+    ("statement.commission", "vp"): "w",
+}
+
+SENSITIVE_VALUES = {"lifecycle_state": "sql", "registration_state": "approved", "state": None,
+                    "amount_total": 1.0, "percentage": 55.0, "amount_residual": 0.0, "amount": 1.0,
+                    "commission": 99999.0, "won_amount": 99999.0}
+STATE_VALUES = {"registration": "approved", "quote": "cancel", "contract": "closed", "invoice": "draft",
+                "period_close": "closed"}
 
 
 class _Rollback(Exception):
@@ -94,6 +170,10 @@ class TestSecurityMatrix(LtcReceivableCommon):
                                                         "email": "buyer@eastpower.example.com"})
         cls.portal = new_test_user(env, login="ltc_sm_portal", name="East Power Buyer", groups="base.group_portal",
                                    partner_id=cls.portal_partner.id)
+        # export is a read path to check: every role gets the export right (Odoo 18 keeps it for a group)
+        for user in (cls.rep, cls.other_rep, cls.sr, cls.manager, cls.vp, cls.accountant, cls.other_co_user,
+                     cls.portal):
+            user.groups_id = [Command.link(env.ref("base.group_allow_export").id)]
         cls.users = {"rep": cls.rep, "other_rep": cls.other_rep, "sr": cls.sr, "manager": cls.manager,
                      "vp": cls.vp, "accountant": cls.accountant, "other_company": cls.other_co_user,
                      "portal": cls.portal}
@@ -102,6 +182,7 @@ class TestSecurityMatrix(LtcReceivableCommon):
         cls.campaign = env["utm.campaign"].create({"name": "LTC SM Expo"})
         cls.lead = env["crm.lead"].with_user(cls.rep).create({
             "name": "LTC SM Lead", "type": "lead", "user_id": cls.rep.id, "team_id": cls.team.id,
+            "company_id": company.id,
             "campaign_id": cls.campaign.id})
         cls.opportunity = env["crm.lead"].with_user(cls.rep).create({
             "name": "LTC SM Opportunity", "type": "opportunity", "user_id": cls.rep.id, "team_id": cls.team.id,
@@ -109,7 +190,7 @@ class TestSecurityMatrix(LtcReceivableCommon):
             "solution_user_id": cls.sr.id, "fulfilment_user_id": cls.fr.id})
         cls.pool = env["ltc.lead.pool"].create({"name": "LTC SM Pool", "team_ids": [Command.set(cls.team.ids)],
                                                 "manager_ids": [Command.set(cls.manager.ids)]})
-        cls.pool_log = env["ltc.lead.pool.log"].create({
+        cls.pool_log = env["ltc.lead.pool.log"].sudo().create({
             "pool_id": cls.pool.id, "res_model": "crm.lead", "res_id": cls.lead.id, "action": "claim",
             "user_id": cls.rep.id})
         cls.target = env["ltc.sales.target"].create({
@@ -143,9 +224,9 @@ class TestSecurityMatrix(LtcReceivableCommon):
         cls.campaign_cost = env["ltc.campaign.cost"].create({
             "name": "Booth", "campaign_id": cls.campaign.id, "amount": 5000.0})
         env.flush_all()
-        cls.aging = env["ltc.report.aging"].search([("move_id", "=", cls.invoice.id)])
-        cls.funnel = env["ltc.report.funnel"].search([("lead_id", "=", cls.lead.id)])
-        cls.collection = env["ltc.report.collection"].search([("plan_line_id", "=", cls.plan_line.id)])
+        cls.aging = env["ltc.report.aging"].sudo().search([("move_id", "=", cls.invoice.id)])
+        cls.funnel = env["ltc.report.funnel"].sudo().search([("lead_id", "=", cls.lead.id)])
+        cls.collection = env["ltc.report.collection"].sudo().search([("plan_line_id", "=", cls.plan_line.id)])
 
     @classmethod
     def _sm_contract(cls):
@@ -176,8 +257,8 @@ class TestSecurityMatrix(LtcReceivableCommon):
         period = {"date_from": TODAY - timedelta(days=3), "date_to": TODAY + timedelta(days=3)}
         return {
             "lead": (c.lead, {"name": "SM new lead", "type": "lead"}, {"name": c.lead.name}),
-            "opportunity": (c.opportunity, {"name": "SM new opportunity", "type": "opportunity",
-                                            "partner_id": c.customer.id}, {"name": c.opportunity.name}),
+            "opportunity": (c.opportunity, {"name": "SM new opportunity", "type": "opportunity"},
+                            {"name": c.opportunity.name}),
             "pool": (c.pool, {"name": "SM new pool"}, {"name": c.pool.name}),
             "pool_log": (c.pool_log, {"pool_id": c.pool.id, "res_model": "crm.lead", "res_id": c.lead.id,
                                       "action": "release"}, {"reason": c.pool_log.reason}),
@@ -211,16 +292,21 @@ class TestSecurityMatrix(LtcReceivableCommon):
 
     # ------------------------------------------------------------------ probes
 
-    def _attempt(self, operation):
+    def _attempt(self, operation, label=""):
         """True when `operation` succeeds (then rolled back), False when refused."""
         try:
-            with self.env.cr.savepoint():
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
                 operation()
                 self.env.flush_all()
                 raise _Rollback
         except _Rollback:
             return True
-        except (AccessError, UserError, ValidationError):
+        except (AccessError, UserError, ValidationError) as error:
+            _logger.info("%s refused: %s: %s", label, type(error).__name__, str(error).splitlines()[0])
+            return False
+        except psycopg2.IntegrityError as error:
+            # refused, but by the database, not by a check that tells the user why
+            _logger.warning("%s refused by the database only: %s", label, error.diag.message_primary)
             return False
 
     def _can_read(self, record, user):
@@ -233,13 +319,15 @@ class TestSecurityMatrix(LtcReceivableCommon):
             "read_group": lambda: sum(g["__count"] for g in Model.read_group(domain, ["__count"], [])) == 1,
             "name_search": lambda: [r[0] for r in Model.name_search("", domain, limit=None)] == record.ids,
             "read": lambda: bool(record.with_user(user).read(["display_name"])),
-            "export": lambda: bool(record.with_user(user).export_data(["id"])["datas"]),
+            "export": lambda: bool(record.with_user(user).export_data(["display_name"])["datas"]),
         }
         seen = {}
         for name, path in paths.items():
             try:
                 seen[name] = path()
             except AccessError:
+                seen[name] = False
+            except UserError:  # export: the portal user has no export right at all
                 seen[name] = False
             finally:
                 self.env.invalidate_all()
@@ -251,19 +339,39 @@ class TestSecurityMatrix(LtcReceivableCommon):
 
     def _probe(self, record, create_vals, write_vals, user):
         Model = self.env[record._name].with_user(user)
-        crud = "c" if create_vals is not None and self._attempt(lambda: Model.create(create_vals)) else "-"
+        crud = "c" if self._attempt(lambda: Model.create(dict(create_vals)), f"{record._name} create as {user.login}") else "-"
         crud += self._can_read(record, user)
-        crud += "w" if self._attempt(lambda: record.with_user(user).write(write_vals)) else "-"
-        crud += "u" if self._attempt(lambda: record.with_user(user).unlink()) else "-"
+        crud += "w" if self._attempt(lambda: record.with_user(user).write(write_vals),
+                                     f"{record._name} write as {user.login}") else "-"
+        crud += "u" if self._attempt(lambda: record.with_user(user).unlink(),
+                                     f"{record._name} unlink as {user.login}") else "-"
         self.assertTrue(record.exists())
         return crud
 
     # ------------------------------------------------------------------ the tests
 
-    def test_matrix_rows_have_a_fixture_and_a_cell_per_role(self):
-        self.assertEqual(set(MATRIX), set(self._cases()))
-        for key, cells in MATRIX.items():
-            self.assertEqual(len(cells), len(ROLES), key)
+    def _assert_cell(self, row, role, got, expected):
+        known = KNOWN_DEVIATIONS.get((row, role))
+        if known is None:
+            self.assertEqual(got, expected, f"{row} as {role}")
+            return
+        self.assertEqual(got, known, f"{row} as {role} is no longer {known!r} but {got!r}: fixed? "
+                                     f"(expected {expected!r}) drop its KNOWN_DEVIATIONS entry")
+        _logger.info("known deviation: %s as %s is %r, should be %r", row, role, got, expected)
+
+    def test_tables_have_a_fixture_and_a_cell_per_role(self):
+        cases = self._cases()
+        self.assertEqual(set(MATRIX), set(cases))
+        rows = set(MATRIX) | {f"{key}.{field}" for key, field in SENSITIVE_WRITES}
+        rows |= {report.split(".")[-1] for report, __ in XLSX_MATRIX}
+        for table in (MATRIX, SENSITIVE_WRITES, XLSX_MATRIX):
+            for row, cells in table.items():
+                self.assertEqual(len(cells), len(ROLES), row)
+        for key in [key for key, __ in SENSITIVE_WRITES] + [key for __, key in XLSX_MATRIX]:
+            self.assertIn(key, {*cases, "plan_line_open"})
+        for row, role in KNOWN_DEVIATIONS:
+            self.assertIn(row, rows)
+            self.assertIn(role, ROLES)
 
     def test_security_matrix(self):
         cases = self._cases()
@@ -276,7 +384,24 @@ class TestSecurityMatrix(LtcReceivableCommon):
                 got = self._probe(record, create_vals, write_vals, self.users[role])
                 actual[key].append(got)
                 with self.subTest(model=key, role=role):
-                    self.assertEqual(got, expected)
+                    self._assert_cell(key, role, got, expected)
+        self._log_matrix(actual)
+
+    def test_money_and_state_fields_are_not_written_by_hand(self):
+        cases = self._cases()
+        cases["plan_line_open"] = (self.contract.plan_line_ids.sorted("sequence")[1], None, None)
+        actual = {}
+        for (key, field), expected_cells in SENSITIVE_WRITES.items():
+            record = cases[key][0]
+            value = STATE_VALUES[key] if field == "state" else SENSITIVE_VALUES[field]
+            self.assertNotEqual(record[field], value, f"{key}.{field} already {value}")
+            actual[f"{key}.{field}"] = []
+            for role, expected in zip(ROLES, expected_cells, strict=True):
+                got = "w" if self._attempt(lambda r=record, u=self.users[role], v={field: value}:
+                                           r.with_user(u).write(v), f"{key}.{field} as {role}") else "-"
+                actual[f"{key}.{field}"].append(got)
+                with self.subTest(model=key, field=field, role=role):
+                    self._assert_cell(f"{key}.{field}", role, got, expected)
         self._log_matrix(actual)
 
     def _xlsx_rows(self, report, record, user):
@@ -300,7 +425,7 @@ class TestSecurityMatrix(LtcReceivableCommon):
                 got = "y" if self._xlsx_rows(report, record, self.users[role]) else "-"
                 actual[report.split(".")[-1]].append(got)
                 with self.subTest(report=report, role=role):
-                    self.assertEqual(got, expected)
+                    self._assert_cell(report.split(".")[-1], role, got, expected)
         self._log_matrix(actual)
 
     def _log_matrix(self, actual):
