@@ -1,6 +1,7 @@
 """Who may create, read, write and delete what: every LTC model against every role, as one table.
 
-Each cell is a "crud" string: ``c`` create, ``r`` read, ``w`` write, ``u`` unlink (delete), ``-`` refused.
+Each cell is a "crud" string: ``c`` create, ``r`` read, ``w`` write, ``u`` unlink (delete), ``-`` refused,
+``x`` refused only by the database (an integrity error instead of a check that says why).
 Read means every read path agrees: ``search``, ``search_read``, ``read_group``, ``name_search``,
 ``read`` and ``export_data`` all return the record, or all refuse it (AccessError or nothing). A
 refusal of create raises AccessError; of write or unlink AccessError or UserError. Every attempt runs
@@ -73,7 +74,8 @@ XLSX_MATRIX = {
 }
 
 # Money and state fields: whether the role may change them by a plain write (the buttons and the jobs
-# that own them run as superuser or a guarded context). "w" the write is accepted, "-" refused.
+# that own them run as superuser or a guarded context). "w" the write is accepted and the value kept,
+# "-" refused, "~" accepted but the value not kept (recomputed at once).
 SENSITIVE_WRITES = {
     # (fixture, field)                          rep  other sr   mgr  vp   acct other_co portal
     ("lead", "lifecycle_state"):              ("-", "-", "-", "-", "-", "-", "-", "-"),
@@ -112,6 +114,10 @@ KNOWN_DEVIATIONS = {
     ("report_ltc_report_aging_xlsx", "sr"): "-",
     ("report_ltc_report_funnel_xlsx", "sr"): "-",
     ("report_ltc_report_collection_xlsx", "sr"): "-",
+    # BUG: the SR deleting the invoiced plan line is refused by the database (foreign key of
+    # account_move.ltc_plan_line_id), not by _unlink_except_invoiced: that check reads invoice_ids as the
+    # SR, who may not read the invoice, finds none and lets the delete through to PostgreSQL
+    ("plan_line", "sr"): "crwx",
     # HOLE: a plain write of the quotation's state (here: cancel the quotation of an executing contract)
     # is accepted; approvals and the contract link are bypassed. sale.order's state is not guarded as
     # the states of contracts, registrations and period closes are
@@ -292,22 +298,24 @@ class TestSecurityMatrix(LtcReceivableCommon):
 
     # ------------------------------------------------------------------ probes
 
-    def _attempt(self, operation, label=""):
-        """True when `operation` succeeds (then rolled back), False when refused."""
+    def _attempt(self, operation, allowed, label="", check=None):
+        """`allowed` when `operation` succeeds (then rolled back; with `check`, only if check() holds once
+        flushed, else "~": accepted but not kept), "-" when refused by AccessError or UserError, "x" when
+        refused only by the database (an integrity error, no check telling the user why)."""
         try:
             with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
                 operation()
                 self.env.flush_all()
+                kept = check is None or check()
                 raise _Rollback
         except _Rollback:
-            return True
+            return allowed if kept else "~"
         except (AccessError, UserError, ValidationError) as error:
             _logger.info("%s refused: %s: %s", label, type(error).__name__, str(error).splitlines()[0])
-            return False
+            return "-"
         except psycopg2.IntegrityError as error:
-            # refused, but by the database, not by a check that tells the user why
-            _logger.warning("%s refused by the database only: %s", label, error.diag.message_primary)
-            return False
+            _logger.info("%s refused by the database only: %s", label, error.diag.message_primary)
+            return "x"
 
     def _can_read(self, record, user):
         """'r' when every read path returns the record, '-' when all refuse it, else which paths disagree."""
@@ -339,12 +347,11 @@ class TestSecurityMatrix(LtcReceivableCommon):
 
     def _probe(self, record, create_vals, write_vals, user):
         Model = self.env[record._name].with_user(user)
-        crud = "c" if self._attempt(lambda: Model.create(dict(create_vals)), f"{record._name} create as {user.login}") else "-"
+        label = f"{record._name} as {user.login}:"
+        crud = self._attempt(lambda: Model.create(dict(create_vals)), "c", f"{label} create")
         crud += self._can_read(record, user)
-        crud += "w" if self._attempt(lambda: record.with_user(user).write(write_vals),
-                                     f"{record._name} write as {user.login}") else "-"
-        crud += "u" if self._attempt(lambda: record.with_user(user).unlink(),
-                                     f"{record._name} unlink as {user.login}") else "-"
+        crud += self._attempt(lambda: record.with_user(user).write(write_vals), "w", f"{label} write")
+        crud += self._attempt(lambda: record.with_user(user).unlink(), "u", f"{label} unlink")
         self.assertTrue(record.exists())
         return crud
 
@@ -397,12 +404,18 @@ class TestSecurityMatrix(LtcReceivableCommon):
             self.assertNotEqual(record[field], value, f"{key}.{field} already {value}")
             actual[f"{key}.{field}"] = []
             for role, expected in zip(ROLES, expected_cells, strict=True):
-                got = "w" if self._attempt(lambda r=record, u=self.users[role], v={field: value}:
-                                           r.with_user(u).write(v), f"{key}.{field} as {role}") else "-"
+                got = self._attempt(lambda r=record, u=self.users[role], v={field: value}: r.with_user(u).write(v),
+                                    "w", f"{key}.{field} as {role}",
+                                    check=lambda r=record, f=field, v=value: self._kept(r, f, v))
                 actual[f"{key}.{field}"].append(got)
                 with self.subTest(model=key, field=field, role=role):
                     self._assert_cell(f"{key}.{field}", role, got, expected)
         self._log_matrix(actual)
+
+    def _kept(self, record, field, value):
+        """Whether the database holds `value` in `field` of `record` (read back, not from the cache)."""
+        record.invalidate_recordset([field])
+        return record.sudo()[field] == value
 
     def _xlsx_rows(self, report, record, user):
         """Data rows the user gets in the report of `record`; 0 when refused."""
