@@ -198,8 +198,7 @@ class TestSecurityMatrix(LtcReceivableCommon):
         cls.campaign = env["utm.campaign"].create({"name": "LTC SM Expo"})
         cls.lead = env["crm.lead"].with_user(cls.rep).create({
             "name": "LTC SM Lead", "type": "lead", "user_id": cls.rep.id, "team_id": cls.team.id,
-            "company_id": company.id,
-            "campaign_id": cls.campaign.id})
+            "company_id": company.id, "campaign_id": cls.campaign.id})
         cls.opportunity = env["crm.lead"].with_user(cls.rep).create({
             "name": "LTC SM Opportunity", "type": "opportunity", "user_id": cls.rep.id, "team_id": cls.team.id,
             "partner_id": cls.customer.id, "expected_revenue": 22000.0,
@@ -224,8 +223,8 @@ class TestSecurityMatrix(LtcReceivableCommon):
         # a draft quotation of the rep with 40 % off: above the company's VP limit (30 %), it needs the
         # manager and the VP; confirming it by a plain write runs base_tier_validation's validate-on-write
         cls.quote_discounted = cls._create_quote(lines=[(cls.server, 1, 10000.0, 40.0)])
-        cls.quote_version = cls.quote.version_ids[:1] or env["ltc.quote.version"].sudo().create(
-            cls.quote._prepare_quote_version_vals())
+        # the quotation went to a contract without being sent: keep its version as sending does
+        cls.quote_version = cls.quote.version_ids[:1] or cls.quote.sudo()._create_quote_version()
         cls.contract_version = cls.contract.version_ids[:1]
         cls.milestone = env["ltc.contract.milestone"].with_user(cls.fr).create({
             "contract_id": cls.contract.id, "name": "Delivery", "date_planned": TODAY + timedelta(days=10)})
