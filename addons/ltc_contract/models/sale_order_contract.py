@@ -32,7 +32,18 @@ class SaleOrder(models.Model):
         if "ltc_contract_id" in vals and not may_write_guarded(self.env) \
                 and self.filtered(lambda o: o.state not in ("draft", "sent")):
             raise UserError(_("The contract of a confirmed order is kept: it counts in the contract's fulfilment."))
+        if vals.get("state", "sale") != "sale" and not may_write_guarded(self.env):
+            self._check_state_follows_contract()
         return super().write(vals)
+
+    def _check_state_follows_contract(self):
+        """The order of a signed contract is the contract's: it is not cancelled or set back to a
+        quotation on its own (plain write or cancel button) — the contract is terminated first."""
+        bound = self.filtered(lambda o: o.ltc_contract_ids.filtered(
+            lambda c: c.state in ("signed", "executing", "suspended", "closed", "evaluated")))
+        if bound:
+            raise UserError(_("Order %s belongs to a signed contract: terminate or amend the contract instead of "
+                              "changing the order's status.", bound[0].name))
 
     def _get_under_validation_exceptions(self):
         return super()._get_under_validation_exceptions() + ["ltc_contract_id"]

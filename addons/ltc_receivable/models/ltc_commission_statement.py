@@ -28,6 +28,8 @@ class LtcCommissionStatement(models.Model):
     total = fields.Monetary(compute="_compute_totals", store=True)
     date_computed = fields.Datetime(readonly=True)
 
+    _LTC_FIGURES = ("base", "commission", "interest", "total")  # computed from the lines, never typed
+
     @api.depends("user_id", "date_from", "date_to")
     def _compute_name(self):
         for statement in self:
@@ -44,11 +46,11 @@ class LtcCommissionStatement(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        check_guarded(self, vals_list, {"line_ids", "date_computed"}, create=True)
+        check_guarded(self, vals_list, {"line_ids", "date_computed", *self._LTC_FIGURES}, create=True)
         return super().create(vals_list)
 
     def write(self, vals):
-        check_guarded(self, [vals], {"line_ids", "date_computed"})
+        check_guarded(self, [vals], {"line_ids", "date_computed", *self._LTC_FIGURES})
         return super().write(vals)
 
     def action_compute(self):

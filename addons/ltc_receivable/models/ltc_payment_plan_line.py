@@ -170,7 +170,7 @@ class LtcPaymentPlanLine(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_invoiced(self):
         for line in self:
-            if line.invoice_ids:
+            if line.sudo().invoice_ids:  # whether the deleting user may read the invoices or not
                 raise UserError(_("Plan line %(line)s of contract %(contract)s has invoices: it is kept.",
                                   line=line.name, contract=line.contract_id.name))
 

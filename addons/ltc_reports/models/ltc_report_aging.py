@@ -33,6 +33,12 @@ class LtcReportAging(models.Model):
                                help="Open at the as-of date, in the company's currency.")
     overdue_amount = fields.Monetary(string="Overdue", readonly=True)
 
+    @api.depends("move_id")
+    def _compute_display_name(self):
+        # the row is readable: its reference is named as read() names a many2one, whoever may open it
+        for row in self:
+            row.display_name = row.move_id.sudo().display_name or ""
+
     @api.model
     def _as_of(self):
         return fields.Date.to_date(self.env.context.get("ltc_as_of")) or fields.Date.context_today(self)

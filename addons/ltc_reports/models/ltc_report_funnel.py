@@ -37,6 +37,12 @@ class LtcReportFunnel(models.Model):
     opportunity_rate = fields.Float(string="SQL → Opportunity (%)", readonly=True, aggregator="avg")
     win_rate = fields.Float(string="Opportunity → Won (%)", readonly=True, aggregator="avg")
 
+    @api.depends("lead_id")
+    def _compute_display_name(self):
+        # the row is readable: its reference is named as read() names a many2one, whoever may open it
+        for row in self:
+            row.display_name = row.lead_id.sudo().display_name or ""
+
     @api.model
     def _steps_sql(self):
         """The steps a crm_lead row `l` reached (won: a won stage, still active)."""

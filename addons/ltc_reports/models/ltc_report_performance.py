@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 
@@ -27,6 +27,12 @@ class LtcReportPerformance(models.Model):
     sales_cycle_days = fields.Float(string="Sales Cycle (days)", readonly=True, aggregator="avg")
     lost_reason_id = fields.Many2one("crm.lost.reason", string="Loss Reason", readonly=True)
     win_reason_id = fields.Many2one("ltc.win.reason", readonly=True)
+
+    @api.depends("lead_id")
+    def _compute_display_name(self):
+        # the row is readable: its reference is named as read() names a many2one, whoever may open it
+        for row in self:
+            row.display_name = row.lead_id.sudo().display_name or ""
 
     @property
     def _table_query(self):

@@ -1,6 +1,7 @@
 import datetime
 
 from odoo import _, models
+from odoo.exceptions import AccessError
 
 
 class LtcReportTableXlsx(models.AbstractModel):
@@ -18,9 +19,16 @@ class LtcReportTableXlsx(models.AbstractModel):
         return self.env["ir.model"].with_context(lang=self.env.user.lang)._get(records._name).name or records._description
 
     def generate_xlsx_report(self, workbook, data, records):
+        self._ltc_check_internal()
         records = records.with_context(lang=self.env.user.lang)
         columns = [name for name in self._ltc_columns if name in records._fields]
         self._ltc_write_table(workbook, self._ltc_sheet_name(records), records, columns)
+
+    def _ltc_check_internal(self):
+        """The reports are the company's internal figures: a portal user gets none, even of records the
+        portal lets them read (their own contract's risk, its team)."""
+        if not self.env.user._is_internal():
+            raise AccessError(_("These reports are for the company's users."))
 
     def _ltc_formats(self, workbook):
         return {"header": workbook.add_format({"bold": True, "bg_color": "#EEEEEE"}),
@@ -53,10 +61,10 @@ class LtcReportTableXlsx(models.AbstractModel):
                 sheet.write_datetime(row, col, moment, fmt[field.type])
             else:
                 sheet.write_blank(row, col, None)
-        elif field.type == "many2one":
-            sheet.write_string(row, col, value.display_name or "")
+        elif field.type == "many2one":  # named as read() names it, whoever may open the record
+            sheet.write_string(row, col, value.sudo().display_name or "")
         elif field.type in ("many2many", "one2many"):
-            sheet.write_string(row, col, ", ".join(value.mapped("display_name")))
+            sheet.write_string(row, col, ", ".join(value.sudo().mapped("display_name")))
         elif field.type == "selection":
             sheet.write_string(row, col, dict(field._description_selection(record.env)).get(value, "") if value else "")
         elif field.type == "boolean":
