@@ -15,7 +15,7 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PY = sys.executable
-ADDONS = ["ltc_lead", "ltc_opportunity", "ltc_cpq", "ltc_contract", "ltc_receivable", "ltc_key_account", "ltc_reports"]
+ADDONS = ["ltc_lead", "ltc_opportunity", "ltc_cpq", "ltc_contract", "ltc_receivable", "ltc_reports", "ltc_key_account"]
 
 
 def psql(db, sql):

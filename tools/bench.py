@@ -775,7 +775,7 @@ def bench_funnel(db, n_leads, rounds=3):
 
 
 BENCHES = ["reclaim", "import", "milestones", "plan_invoicing", "escalation", "aging", "funnel", "all"]
-ALL_ADDONS = "ltc_lead,ltc_opportunity,ltc_cpq,ltc_contract,ltc_receivable,ltc_key_account,ltc_reports"
+ALL_ADDONS = "ltc_lead,ltc_opportunity,ltc_cpq,ltc_contract,ltc_receivable,ltc_reports,ltc_key_account"
 
 
 def _median(values):

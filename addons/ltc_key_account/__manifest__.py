@@ -7,7 +7,7 @@
     "author": "LTC developers",
     "website": "https://github.com/ltc-odoo/ltc",
     "license": "LGPL-3",
-    "depends": ["ltc_receivable"],
+    "depends": ["ltc_reports"],
     "data": [
         "security/ltc_key_account_security.xml",
         "security/ir.model.access.csv",
@@ -19,6 +19,7 @@
         "views/ltc_account_plan_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "views/ltc_dashboard_views.xml",
         "views/menus.xml",
     ],
     "demo": [

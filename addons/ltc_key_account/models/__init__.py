@@ -3,6 +3,7 @@ from . import (
     ltc_account_plan,
     ltc_account_plan_action,
     ltc_account_plan_stakeholder,
+    ltc_dashboard,
     ltc_visit,
     ltc_visit_answer,
     ltc_visit_frequency,

@@ -19,4 +19,8 @@ class LtcAccountGradeRule(models.Model):
         "Min. Revenue (12 months)", help="Invoiced (net of credit notes, untaxed) in the last 365 days, at least.")
     min_open_pipeline = fields.Monetary(
         "Min. Open Pipeline", help="Expected revenue of the customer's open opportunities, at least.")
+    industry_ids = fields.Many2many(
+        "res.partner.industry", string="Industries", help="Only customers of these industries (any when empty).")
+    category_ids = fields.Many2many(
+        "res.partner.category", string="Tags", help="Only customers with at least one of these tags (any when empty).")
     active = fields.Boolean(default=True)

@@ -133,7 +133,8 @@ class ResPartner(models.Model):
     def _ltc_compute_grades(self, company, now=None):
         """Revenue of the last 365 days (posted customer invoices net of credit notes, untaxed, in the
         company's currency) and open pipeline (expected revenue of open opportunities) per commercial
-        partner of `company`; the grade is the first rule (by sequence) whose minimums both are met.
+        partner of `company`; the grade is the first rule (by sequence) whose minimums both are met and,
+        when the rule names them, whose industries include the partner's and whose tags meet its tags.
         Accounts: the company's commercial partners that are customers, owned, graded before, or have
         figures (the partners of internal users are none); a partner shared by all companies is graded
         by its salesperson's company (by the main company when it has no salesperson), or by the
@@ -145,10 +146,15 @@ class ResPartner(models.Model):
             return 0
         for model in ("account.move", "account.move.line", "crm.lead", "crm.stage", "res.partner"):
             self.env[model].flush_model()
+        def condition(rule):
+            terms = [SQL("f.revenue >= %s AND f.pipeline >= %s", rule.min_revenue_12m, rule.min_open_pipeline)]
+            if rule.industry_ids:
+                terms.append(SQL("f.industry_id = ANY(%s)", rule.industry_ids.ids))
+            if rule.category_ids:
+                terms.append(SQL("f.tag_ids && %s::int[]", rule.category_ids.ids))
+            return SQL(" AND ").join(terms)
         grade_case = SQL("CASE %s ELSE NULL END", SQL(" ").join(
-            SQL("WHEN f.revenue >= %s AND f.pipeline >= %s THEN %s",
-                rule.min_revenue_12m, rule.min_open_pipeline, rule.grade)
-            for rule in rules))
+            SQL("WHEN %s THEN %s", condition(rule), rule.grade) for rule in rules))
         self.env.cr.execute(SQL("""
             WITH revenue AS (
                 SELECT m.commercial_partner_id AS partner_id, -SUM(l.balance) AS amount
@@ -168,7 +174,9 @@ class ResPartner(models.Model):
                    AND COALESCE(s.is_won, FALSE) IS NOT TRUE AND COALESCE(ld.probability, 0) < 100
               GROUP BY lp.commercial_partner_id
             ), accounts AS (
-                SELECT p.id, COALESCE(r.amount, 0) AS revenue, COALESCE(pl.amount, 0) AS pipeline
+                SELECT p.id, COALESCE(r.amount, 0) AS revenue, COALESCE(pl.amount, 0) AS pipeline, p.industry_id,
+                       ARRAY(SELECT t.category_id FROM res_partner_res_partner_category_rel t
+                              WHERE t.partner_id = p.id) AS tag_ids
                   FROM res_partner p
              LEFT JOIN res_users u ON u.id = p.user_id
              LEFT JOIN revenue r ON r.partner_id = p.id

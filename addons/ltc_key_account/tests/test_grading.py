@@ -35,6 +35,24 @@ class TestGrading(AccountTestInvoicingCommon):
             self.env["res.partner"]._cron_compute_grades()
 
     @freeze_time("2026-03-02")
+    def test_rules_on_industry_and_tags(self):
+        energy, retail = self.env["res.partner.industry"].create([{"name": "LTC Energy"}, {"name": "LTC Retail"}])
+        strategic = self.env["res.partner.category"].create({"name": "LTC Strategic"})
+        Rule = self.env["ltc.account.grade.rule"]
+        # A now only for energy companies; a strategic-tagged account is B whatever it buys
+        Rule.search([("company_id", "=", self.company.id), ("grade", "=", "A")]).industry_ids = energy
+        Rule.create({"sequence": 0, "grade": "B", "category_ids": [fields.Command.set(strategic.ids)]})
+        at_a, below_a, __, __, __, nothing = self.customers
+        at_a.industry_id = retail
+        below_a.industry_id = energy
+        nothing.category_id = strategic
+        self._invoice(at_a, 100000, date(2026, 1, 10))
+        self._invoice(below_a, 100000, date(2026, 1, 10))
+        self._grade("2026-03-02 10:00:00")
+        # at_a: 100,000 but retail → B; below_a: 100,000 and energy → A; nothing: strategic → B
+        self.assertEqual((at_a.ltc_grade, below_a.ltc_grade, nothing.ltc_grade), ("B", "A", "B"))
+
+    @freeze_time("2026-03-02")
     def test_grades_at_thresholds(self):
         at_a, below_a, refunded, old, pipeline, nothing = self.customers
         self._invoice(at_a, 60000, date(2026, 1, 10))

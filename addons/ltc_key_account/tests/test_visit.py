@@ -191,3 +191,26 @@ class TestVisit(LtcVisitCase):
         self.assertEqual(visit.state, "cancelled")
         with self.assertRaises(UserError):
             visit.action_check_in()
+
+
+@tagged("post_install", "-at_install")
+class TestSfeOnTheDashboard(LtcVisitCase):
+    def test_manager_dashboard_counts_the_month_s_visits(self):
+        Board = self.env["ltc.dashboard"].with_user(self.manager)
+        before = Board.create({"kind": "sales"})  # the company's visits of the month so far (demo data)
+        self.assertEqual(before.visit_done_count, 0)
+        planned = self._visit(date_planned=fields.Datetime.now())
+        on_site, off_site = self._visit(), self._visit()
+        on_site.action_check_in(latitude=self.SHANGHAI[0] + 0.001, longitude=self.SHANGHAI[1], accuracy=10)
+        off_site.action_check_in(latitude=self.SHANGHAI[0] + 0.05, longitude=self.SHANGHAI[1], accuracy=10)
+        on_site.action_check_out()
+        off_site.action_check_out()
+        self.assertEqual(planned.state, "planned")
+        board = Board.create({"kind": "sales"})
+        # three more visits this month, two done, one of them within 0.5 km of the customer
+        self.assertEqual((board.visit_planned_count - before.visit_planned_count, board.visit_done_count,
+                          board.visit_on_site_rate), (3, 2, 50.0))
+        action = board.with_context(ltc_report="visits").action_open_report()
+        self.assertEqual(action["res_model"], "ltc.visit")
+        outsider = self.env["ltc.dashboard"].with_user(self.other_rep).create({"kind": "sales"})
+        self.assertEqual(outsider.visit_planned_count, 0)

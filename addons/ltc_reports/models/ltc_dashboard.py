@@ -95,15 +95,19 @@ class LtcDashboard(models.TransientModel):
                 "views": [(self.env.ref("ltc_reports.view_ltc_dashboard_form").id, "form")],
                 "name": board.display_name, "target": "current"}
 
-    def action_open_report(self):
-        """Open the report behind a figure (button name in the context key ltc_report)."""
-        self.ensure_one()
-        xmlid = {
+    def _ltc_report_actions(self):
+        """{figure key: xmlid of the report behind it} (addons add theirs)."""
+        return {
             "forecast": "ltc_opportunity.action_ltc_forecast_report", "performance": "action_ltc_report_performance",
             "funnel": "action_ltc_report_funnel", "snapshot": "action_ltc_forecast_snapshot",
             "aging": "action_ltc_report_aging", "collection": "action_ltc_report_collection",
             "contract": "action_ltc_report_contract",
-        }.get(self.env.context.get("ltc_report"), "action_ltc_report_funnel")
+        }
+
+    def action_open_report(self):
+        """Open the report behind a figure (button name in the context key ltc_report)."""
+        self.ensure_one()
+        xmlid = self._ltc_report_actions().get(self.env.context.get("ltc_report"), "action_ltc_report_funnel")
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid if "." in xmlid else f"ltc_reports.{xmlid}")
         if self.env.context.get("ltc_report") == "aging":
             action["context"] = {"ltc_as_of": fields.Date.to_string(self.date)}
