@@ -43,9 +43,9 @@ class TestVisitAccess(LtcVisitCase):
         self.team.user_id = leader
         self.assertEqual(set(self._visible(leader).ids), {self.visit_rep1.id, self.visit_rep2.id})
 
-    def test_manager_sees_the_company_but_not_another_company(self):
-        self.assertEqual(set(self._visible(self.manager).ids),
-                         {self.visit_rep1.id, self.visit_rep2.id, self.visit_outsider.id})
+    def test_manager_sees_the_teams_visits_not_other_teams_nor_another_company(self):
+        # the manager leads the team of Rep Wang and Rep Li: not the outsider's visit, though Rep Wang came along
+        self.assertEqual(set(self._visible(self.manager).ids), {self.visit_rep1.id, self.visit_rep2.id})
         self.assertEqual(self._visible(self.other_rep).ids, self.visit_other_company.ids)
         with self.assertRaises(AccessError):
             self.visit_other_company.with_user(self.rep1).read(["partner_id"])
