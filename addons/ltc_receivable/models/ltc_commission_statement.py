@@ -70,17 +70,13 @@ class LtcCommissionStatement(models.Model):
         self.ensure_one()
         self.env.flush_all()
         self.env.cr.execute(SQL("""
-            SELECT p.id, p.amount, p.max_date, m.ltc_plan_line_id
-              FROM account_partial_reconcile p
-              JOIN account_move_line d ON d.id = p.debit_move_id
-              JOIN account_move m ON m.id = d.move_id
-              JOIN ltc_contract c ON c.id = m.ltc_contract_id
-              JOIN account_move_line cl ON cl.id = p.credit_move_id
-              JOIN account_move cm ON cm.id = cl.move_id
-             WHERE m.move_type = 'out_invoice' AND cm.move_type != 'out_refund' AND d.company_id = %s
-               AND p.max_date BETWEEN %s AND %s
+            SELECT k.partial_id, k.amount_company, k.date, k.ltc_plan_line_id
+              FROM (%s) k
+              JOIN ltc_contract c ON c.id = k.ltc_contract_id
+             WHERE k.company_id = %s AND k.date BETWEEN %s AND %s
                AND %s IN (c.user_id, c.solution_user_id, c.fulfilment_user_id)
-             ORDER BY p.max_date, p.id""", self.company_id.id, self.date_from, self.date_to, self.user_id.id))
+             ORDER BY k.date, k.partial_id""", self.env["ltc.receivable.aging"]._collections_sql(),
+            self.company_id.id, self.date_from, self.date_to, self.user_id.id))
         return self.env.cr.fetchall()
 
     def _ltc_line_values(self):

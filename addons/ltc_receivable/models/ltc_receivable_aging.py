@@ -46,6 +46,24 @@ class LtcReceivableAging(models.AbstractModel):
         """, as_of=as_of, companies=company.ids, where=where)
 
     @api.model
+    def _collections_sql(self):
+        """Collections (回款), the one definition the commission statements and the reports share: the
+        partial reconciliations of customer invoices' receivable items with anything but a credit note
+        (a credit note reduces what is owed, it collects nothing). Columns: partial id, date, invoice,
+        its plan line, contract, campaign, company, partner, salesperson, team, currency, amount in the
+        company's currency and in the invoice's."""
+        return SQL("""
+            SELECT p.id AS partial_id, p.max_date AS date, d.move_id, m.ltc_plan_line_id, m.ltc_contract_id,
+                   m.campaign_id, d.company_id, d.partner_id, m.invoice_user_id, m.team_id, m.currency_id,
+                   p.amount AS amount_company, p.debit_amount_currency AS amount_currency
+              FROM account_partial_reconcile p
+              JOIN account_move_line d ON d.id = p.debit_move_id
+              JOIN account_account a ON a.id = d.account_id AND a.account_type = 'asset_receivable'
+              JOIN account_move m ON m.id = d.move_id AND m.move_type = 'out_invoice'
+              JOIN account_move_line cl ON cl.id = p.credit_move_id
+              JOIN account_move cm ON cm.id = cl.move_id AND cm.move_type != 'out_refund'""")
+
+    @api.model
     def _get_aging(self, company, as_of, groupby="partner", where=None):
         """{key: {"not_due": x, "b1": …, "bN": …, "total": x}} — key: partner id, contract id, plan
         line id or move id (`groupby`), None for items without one. Buckets from the company."""

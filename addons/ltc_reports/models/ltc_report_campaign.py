@@ -31,7 +31,7 @@ class LtcReportCampaign(models.Model):
     def _table_query(self):
         self.env.flush_all()  # the query reads other models' tables: what the ORM holds must be there
         funnel = self.env["ltc.report.funnel"]._steps_sql()
-        collections = self.env["ltc.report.collection"]._collections_sql()
+        collections = self.env["ltc.receivable.aging"]._collections_sql()
         return SQL("""
             WITH costs AS (SELECT campaign_id, company_id, SUM(amount_company) AS cost
                              FROM ltc_campaign_cost GROUP BY 1, 2),

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.tools import SQL
 
 
@@ -28,22 +28,6 @@ class LtcReportCollection(models.Model):
     collected_company = fields.Monetary(string="Collected (Company Currency)", readonly=True,
                                         currency_field="company_currency_id")
 
-    @api.model
-    def _collections_sql(self):
-        """Collections: the partial reconciliations of customer invoices' receivable items with anything
-        but a credit note (a credit note reduces what is owed, it collects nothing). Columns: partial id,
-        date, invoice, its plan line, contract, company, amount in company currency and in the invoice's."""
-        return SQL("""
-            SELECT p.id AS partial_id, p.max_date AS date, d.move_id, m.ltc_plan_line_id, m.ltc_contract_id,
-                   m.campaign_id, d.company_id, d.partner_id, m.invoice_user_id, m.team_id, m.currency_id,
-                   p.amount AS amount_company, p.debit_amount_currency AS amount_currency
-              FROM account_partial_reconcile p
-              JOIN account_move_line d ON d.id = p.debit_move_id
-              JOIN account_account a ON a.id = d.account_id AND a.account_type = 'asset_receivable'
-              JOIN account_move m ON m.id = d.move_id AND m.move_type = 'out_invoice'
-              JOIN account_move_line cl ON cl.id = p.credit_move_id
-              JOIN account_move cm ON cm.id = cl.move_id AND cm.move_type != 'out_refund'""")
-
     @property
     def _table_query(self):
         self.env.flush_all()  # the query reads other models' tables: what the ORM holds must be there
@@ -66,4 +50,4 @@ class LtcReportCollection(models.Model):
               LEFT JOIN ltc_payment_plan_line pl ON pl.id = k.ltc_plan_line_id
               LEFT JOIN ltc_contract ct ON ct.id = k.ltc_contract_id
              WHERE k.ltc_plan_line_id IS NOT NULL
-        """, self._collections_sql())
+        """, self.env["ltc.receivable.aging"]._collections_sql())

@@ -29,7 +29,7 @@ class LtcReportCredit(models.Model):
     @property
     def _table_query(self):
         self.env.flush_all()  # the query reads other models' tables: what the ORM holds must be there
-        collections = self.env["ltc.report.collection"]._collections_sql()
+        collections = self.env["ltc.receivable.aging"]._collections_sql()
         return SQL("""
             SELECT l.id * 8 + r.n AS id, l.date_closed::date AS date, r.user_id, r.role, r.share, l.id AS lead_id,
                    NULL::int AS contract_id, l.team_id, l.company_id, c.currency_id,
