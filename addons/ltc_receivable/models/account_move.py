@@ -5,6 +5,13 @@ from odoo.addons.ltc_lead.guard import check_guarded, guarded
 class AccountMove(models.Model):
     _inherit = "account.move"
 
+    # what the journal items of an invoice say: the plan line reads them, so on a plan line's invoice
+    # they are never set by a plain write (Odoo computes them; no Odoo path writes them)
+    _LTC_LEDGER_FIELDS = frozenset({
+        "amount_untaxed", "amount_tax", "amount_total", "amount_residual", "amount_untaxed_signed",
+        "amount_tax_signed", "amount_total_signed", "amount_total_in_currency_signed",
+        "amount_residual_signed", "payment_state"})
+
     ltc_plan_line_id = fields.Many2one("ltc.payment.plan.line", string="Payment Plan Line", readonly=True,
                                        copy=False, index="btree_not_null", ondelete="restrict",
                                        check_company=True)
@@ -28,6 +35,8 @@ class AccountMove(models.Model):
 
     def write(self, vals):
         check_guarded(self, [vals], {"ltc_plan_line_id"})
+        if self._LTC_LEDGER_FIELDS & set(vals) and self.sudo().filtered("ltc_plan_line_id"):
+            check_guarded(self, [vals], self._LTC_LEDGER_FIELDS)
         return super().write(vals)
 
     def _reverse_moves(self, default_values_list=None, cancel=False):

@@ -109,10 +109,9 @@ KNOWN_DEVIATIONS = {
     ("plan_line_open.percentage", "rep"): "w",
     ("plan_line_open.percentage", "sr"): "w",
     ("plan_line_open.percentage", "fr"): "w",
-    # HOLE: the accountant puts a posted plan invoice back to draft, and overwrites its amount due, by a
-    # plain write (account.move's own write; no LTC guard on the plan invoices)
+    # the accountant puts a posted plan invoice back to draft by a plain write of its state: Odoo's own
+    # right (its button_draft writes the state the same way), kept as decided; the amount due is guarded
     ("invoice.state", "accountant"): "w",
-    ("invoice.amount_residual", "accountant"): "w",
 }
 
 SENSITIVE_VALUES = {"lifecycle_state": "sql", "registration_state": "approved", "state": None,
