@@ -8,7 +8,7 @@
   in the middle of a batch after its first batch was committed, then run again: no lead lost or
   reclaimed twice, one log row per reclaimed lead. Two runs at once: the same.
 
-The plan-invoicing job of the same item needs ltc_receivable's invoicing job: not covered here yet.
+The plan-invoicing job of the same item (two runs at once; killed mid-way and re-run): tests/test_plan_contention.py.
 """
 import multiprocessing
 import os

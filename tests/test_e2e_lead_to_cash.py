@@ -6,16 +6,20 @@ The chain grows as the addons land: today it runs from the pool to the reports (
 → registration → quote versions → discount approval → portal acceptance → contract reviewed by two
 reviewers → signed → executing → three-line payment plan → the first invoice raised by the scheduled
 action → partial and full payment → the second raised by hand → aging as of today equal to the
-journal items → planned vs collected → lead-to-cash trace → commission on the collection).
+journal items → planned vs collected → lead-to-cash trace → commission on the collection → the
+month closed by the accountant with zero difference).
 """
 import base64
 import json
 import urllib.request
+from datetime import date, timedelta
 
 import pytest
 
 from conftest import DemoServer, RpcUser, copy_db, drop_db
 
+# the contract is signed, and its first plan line due, the day before the test runs
+YESTERDAY = (date.today() - timedelta(days=1)).isoformat()
 # a 1x1 PNG: what the portal's signature pad posts
 SIGNATURE = base64.b64encode(bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -153,7 +157,7 @@ def test_lead_to_signed_order_over_json_rpc(server):
         rep("ltc.contract", "action_sign", [contract_id])
     accountant("ltc.contract", "validate_tier", [contract_id])
     assert rep("ltc.contract", "read", [contract_id], ["state"])[0]["state"] == "approved"
-    rep("ltc.contract", "write", [contract_id], {"date_signed": "2026-11-20", "signed_copy_name": "signed.pdf",
+    rep("ltc.contract", "write", [contract_id], {"date_signed": YESTERDAY, "signed_copy_name": "signed.pdf",
                                                  "signed_copy": base64.b64encode(b"%PDF-1.4 signed").decode()})
     rep("ltc.contract", "action_sign", [contract_id])
     rep("ltc.contract", "action_execute", [contract_id])
@@ -167,7 +171,7 @@ def test_lead_to_signed_order_over_json_rpc(server):
                                                             "date_planned": "2026-12-31"})
     rep("ltc.contract", "write", [contract_id], {"plan_line_ids": [
         (0, 0, {"name": "预付款 30%", "kind": "advance", "percentage": 30, "trigger": "date",
-                "date_planned": "2026-11-20"}),
+                "date_planned": YESTERDAY}),
         (0, 0, {"name": "进度款 60%", "kind": "progress", "percentage": 60, "trigger": "manual"}),
         (0, 0, {"name": "验收款 10%", "kind": "acceptance", "percentage": 10, "trigger": "acceptance",
                 "milestone_id": milestone_id}),
@@ -244,6 +248,31 @@ def test_lead_to_signed_order_over_json_rpc(server):
     with pytest.raises(RuntimeError):  # nobody edits a snapshot or a report row
         rep("ltc.forecast.snapshot", "create", {"target_id": 1, "company_id": 1, "date_from": today, "date_to": today,
                                                 "date_snapshot": today + " 00:00:00"})
+
+    # -- the month closes (月结) as the accountant: per contract billed / collected / outstanding from the
+    #    ledger, their total equal to the GL receivable of the contracts' customers (zero difference),
+    #    nothing left on the checklist; then the snapshot is frozen and sales are locked to the period end
+    #    (the period: from the first of the month of the first invoice, dated yesterday by the trigger)
+    close_id = accountant("ltc.period.close", "create", {"date_from": YESTERDAY[:8] + "01", "date_to": today})
+    accountant("ltc.period.close", "action_compute", [close_id])
+    close = accountant("ltc.period.close", "read", [close_id],
+                       ["difference", "gl_balance", "outstanding", "draft_invoice_ids", "triggered_line_ids"])[0]
+    row = accountant("ltc.period.close.line", "search_read",
+                     [("close_id", "=", close_id), ("contract_id", "=", contract_id)],
+                     ["billed", "collected", "outstanding"])
+    assert len(row) == 1
+    assert row[0]["billed"] == pytest.approx(first_amount + second_amount)
+    assert row[0]["collected"] == pytest.approx(first_amount)
+    assert row[0]["outstanding"] == pytest.approx(second_amount)
+    assert close["difference"] == pytest.approx(0.0) and close["gl_balance"] == pytest.approx(close["outstanding"])
+    assert not close["draft_invoice_ids"] and not close["triggered_line_ids"]
+    with pytest.raises(RuntimeError):  # the rep does not close the books
+        rep("ltc.period.close", "action_close", [close_id])
+    accountant("ltc.period.close", "action_close", [close_id])
+    assert accountant("ltc.period.close", "read", [close_id], ["state"])[0]["state"] == "closed"
+    assert admin("res.company", "read", [company_id], ["sale_lock_date"])[0]["sale_lock_date"] == today
+    with pytest.raises(RuntimeError):  # a closed period's snapshot is kept
+        accountant("ltc.period.close", "write", [close_id], {"difference": 1.0})
 
     # the server stayed healthy through the whole flow
     assert not [line for line in server.log().splitlines() if " ERROR " in line or " CRITICAL " in line]
