@@ -22,27 +22,31 @@ class LtcPaymentPlanLine(models.Model):
     @api.model
     def _ltc_escalation_targets(self, today, batch_size):
         """(line id, level it has reached) of open plan-line invoices past a threshold they were not
-        acted on for — one statement for every company (its thresholds joined in), the lines locked
+        acted on for — one statement for every company (its thresholds and its own ``today``, a date
+        or ``{company id: date}``, joined in), the lines locked
         (SKIP LOCKED: a second worker takes others). No ORDER BY: every crossing line is acted on in
         the same run, batch after batch, so the order of the batches does not matter and sorting
         tens of thousands of rows would double the statement's cost."""
+        if not isinstance(today, dict):
+            today = dict.fromkeys(self.env["res.company"].sudo().search([]).ids, today)
         self.env.flush_all()
         self.env.cr.execute(SQL("""
             SELECT l.id,
-                   CASE WHEN l.date_due <= %(today)s - COALESCE(c.ltc_finance_escalation_days, 15) THEN '3'
-                        WHEN l.date_due < %(today)s THEN '2'
+                   CASE WHEN l.date_due <= t.today - COALESCE(c.ltc_finance_escalation_days, 15) THEN '3'
+                        WHEN l.date_due < t.today THEN '2'
                         ELSE '1' END AS reached
               FROM ltc_payment_plan_line l
               JOIN res_company c ON c.id = l.company_id
+              JOIN unnest(%(companies)s::int[], %(days)s::date[]) AS t(company_id, today) ON t.company_id = l.company_id
              WHERE l.payment_state IN ('not_paid', 'partial')
-               AND l.date_due <= %(today)s + COALESCE(c.ltc_remind_days_before, 3)
+               AND l.date_due <= t.today + COALESCE(c.ltc_remind_days_before, 3)
                AND l.escalation_level < CASE
-                        WHEN l.date_due <= %(today)s - COALESCE(c.ltc_finance_escalation_days, 15) THEN '3'
-                        WHEN l.date_due < %(today)s THEN '2'
+                        WHEN l.date_due <= t.today - COALESCE(c.ltc_finance_escalation_days, 15) THEN '3'
+                        WHEN l.date_due < t.today THEN '2'
                         ELSE '1' END
              LIMIT %(limit)s
                FOR UPDATE OF l SKIP LOCKED
-        """, today=today, limit=batch_size))
+        """, companies=list(today), days=list(today.values()), limit=batch_size))
         return self.env.cr.fetchall()
 
     @api.model
@@ -50,10 +54,10 @@ class LtcPaymentPlanLine(models.Model):
         """Scheduled action (回款预警): N days before due a to-do for the responsible; on the first day late
         the AR and the sales manager are notified; X days late finance is notified. One batch per call,
         committed by the cron; each threshold is acted on once (escalation_level), so a re-run or a
-        second worker notifies no one twice. Days at the boundary of the user's time zone (the cron
-        user's: set it to the company's, e.g. Asia/Shanghai)."""
-        today = fields.Date.context_today(self)
+        second worker notifies no one twice. Days at each company's own boundary (the time zone of its
+        address, Settings: e.g. Asia/Shanghai), whoever runs the job."""
         self = self.sudo()  # every company's lines, as the cron worker runs it
+        today = {company.id: company._ltc_collection_today() for company in self.env["res.company"].search([])}
         targets = self._ltc_escalation_targets(today, batch_size)
         by_level = {}
         for line_id, level in targets:

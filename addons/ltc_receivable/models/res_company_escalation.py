@@ -1,3 +1,5 @@
+import pytz
+
 from odoo import fields, models
 
 
@@ -17,3 +19,10 @@ class ResCompany(models.Model):
     ltc_finance_template_id = fields.Many2one(
         "mail.template", string="Finance Escalation Template", domain="[('model', '=', 'ltc.payment.plan.line')]",
         help="Sent to finance when a line is late past the escalation threshold (empty: the one LTC ships).")
+
+    def _ltc_collection_today(self):
+        """Today at the company's own day boundary: its address's time zone (e.g. Asia/Shanghai), else the
+        running user's, else UTC — the day on which a plan line falls due or late for that company."""
+        self.ensure_one()
+        tz_name = self.partner_id.tz or self.env.user.tz or "UTC"
+        return fields.Datetime.now().replace(tzinfo=pytz.utc).astimezone(pytz.timezone(tz_name)).date()

@@ -9,12 +9,14 @@ from .common import LtcReceivableCommon
 
 @tagged("post_install", "-at_install")
 class TestEscalation(LtcReceivableCommon):
-    """Due 2026-03-10 (Beijing time); remind 3 days before, finance 15 days late (the defaults)."""
+    """Due 2026-03-10 (Beijing time); remind 3 days before, finance 15 days late (the defaults). The
+    company is in Beijing, the user running the job in London (UTC+0 in March): the company's day counts."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.user.tz = "Asia/Shanghai"
+        cls.company.partner_id.tz = "Asia/Shanghai"
+        cls.env.user.tz = "Europe/London"
         cls.team_leader = cls.manager
         cls.team = cls.env["crm.team"].create({"name": "LTC AR Team", "user_id": cls.manager.id})
 
