@@ -1,4 +1,5 @@
 from . import (
+    account_bank_statement_line_matching,
     account_move,
     account_payment_matching,
     ltc_commission_rule,
@@ -18,6 +19,7 @@ from . import (
     res_company_aging,
     res_company_commission,
     res_company_credit,
+    res_company_demo,
     res_company_escalation,
     res_company_plan,
     res_config_settings_escalation,

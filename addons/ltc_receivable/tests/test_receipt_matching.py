@@ -67,3 +67,43 @@ class TestReceiptMatching(LtcReceivableCommon):
         self._wizard(payment).action_confirm()
         with self.assertRaisesRegex(UserError, "nothing left to match"):
             payment.action_ltc_match_receipt()
+
+    def test_a_bank_receipt_is_booked_to_the_customer_and_matched(self):
+        a, b, a_inv, b_inv, b2_inv = self._plans()
+        bank = self.company_data["default_journal_bank"]
+        st_line = self.env["account.bank.statement.line"].create({
+            "journal_id": bank.id, "date": TODAY, "payment_ref": "回款 Huaxin 8,000", "amount": 8000.0,
+            "partner_id": self.customer.id})
+        self.assertFalse(st_line.is_reconciled)
+        with self.assertRaisesRegex(UserError, "invoicing or accounting users"):
+            st_line.with_user(self.rep).action_ltc_match_receipt()
+        action = st_line.with_user(self.accountant).action_ltc_match_receipt()
+        wizard = self.env["ltc.receipt.matching"].with_user(self.accountant).browse(action["res_id"])
+        # the bank line's counterpart is now the customer's receivable, open for 8,000
+        receipt = wizard.receipt_line_id
+        self.assertEqual(receipt.move_id, st_line.move_id)
+        self.assertEqual(receipt.account_id, self.customer.property_account_receivable_id)
+        self.assertAlmostEqual(wizard.amount, 8000.0)
+        self.assertEqual(wizard.line_ids.filtered("selected").mapped("amount_to_apply"), [6600.0, 1400.0])
+        wizard.action_confirm()
+        a_line, b_line = a.plan_line_ids.sorted("sequence")[0], b.plan_line_ids.sorted("sequence")[0]
+        self.assertEqual((a_line.payment_state, b_line.payment_state), ("paid", "partial"))
+        self.assertAlmostEqual(b_line.amount_residual, 5200.0)
+        self.assertTrue(receipt.reconciled)
+        self.assertTrue(st_line.is_reconciled)
+        self.assertAlmostEqual(sum(st_line.move_id.line_ids.mapped("balance")), 0.0)
+        with self.assertRaisesRegex(UserError, "already matched"):
+            st_line.with_user(self.accountant).action_ltc_match_receipt()
+
+    def test_a_bank_receipt_without_customer_or_outgoing_is_refused(self):
+        bank = self.company_data["default_journal_bank"]
+        no_partner, outgoing = self.env["account.bank.statement.line"].create([
+            {"journal_id": bank.id, "date": TODAY, "payment_ref": "unknown", "amount": 500.0},
+            {"journal_id": bank.id, "date": TODAY, "payment_ref": "fee", "amount": -20.0,
+             "partner_id": self.customer.id}])
+        with self.assertRaisesRegex(UserError, "no customer"):
+            no_partner.with_user(self.accountant).action_ltc_match_receipt()
+        with self.assertRaisesRegex(UserError, "incoming bank line"):
+            outgoing.with_user(self.accountant).action_ltc_match_receipt()
+        self.assertEqual(no_partner.move_id.line_ids.account_id,
+                         bank.default_account_id | bank.suspense_account_id, "left untouched")
