@@ -1,6 +1,7 @@
 from . import (
     test_commission,
     test_credit,
+    test_demo_story,
     test_escalation,
     test_open_receivables,
     test_payment_plan,
