@@ -114,6 +114,7 @@ class ResCompany(models.Model):
             "team_id": team.id, "date_order": today - timedelta(days=75),
             "order_line": [Command.create({"product_id": product.id, "product_uom_qty": 1}) for product in products]})
         order.action_confirm()
+        opportunity.with_user(rep)._action_set_won_with_reason(env.ref("ltc_opportunity.win_reason_solution"))
         contract = env["ltc.contract"].browse(order.with_user(rep).action_create_contract()["res_id"])
         # its own type: the data's types are deleted with the addon, this contract stays (posted entries)
         contract_type = env["ltc.contract.type"].create({"name": "销售合同 Sales (CN demo)", "kind": "order",

@@ -34,6 +34,7 @@ class TestDemoStory(TransactionCase):
         self.assertEqual(len(contract), 1)
         self.assertEqual(contract.currency_id, cn.currency_id)
         self.assertEqual(contract.opportunity_id.solution_user_id.login, "cn_sr")
+        self.assertTrue(contract.opportunity_id.stage_id.is_won)
         lines = contract.plan_line_ids.sorted("sequence")
         self.assertEqual(lines.mapped("payment_state"), ["paid", "partial", "not_invoiced"])
         self.assertAlmostEqual(contract.amount_total, 560000.0)
