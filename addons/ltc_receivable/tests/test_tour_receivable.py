@@ -66,6 +66,15 @@ class TestCollectionsPhoneTour(LtcReceivableTourCommon):
         # the tour only reads: nothing was paid, moved or re-assigned on the way
         self.assertEqual((advance.payment_state, advance.user_id), ("not_paid", self.rep))
 
+    def test_rep_raises_the_advance_from_the_plan_cards_on_a_phone(self):
+        contract = self._manual_plan()
+        advance, balance = contract.plan_line_ids.sorted("sequence")
+        self.start_tour(f"/odoo/action-ltc_contract.action_ltc_contract/{contract.id}", "ltc_plan_cards_phone",
+                        login=self.rep.login)
+        self.assertEqual(len(advance.invoice_ids), 1)
+        self.assertEqual(advance.invoice_ids.amount_total, 6600.0)
+        self.assertFalse(balance.invoice_ids)
+
 
 @tagged("post_install", "-at_install", "ltc_tour")
 class TestCreditProfileTour(LtcReceivableTourCommon):

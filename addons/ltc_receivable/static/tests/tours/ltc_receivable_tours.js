@@ -130,3 +130,32 @@ registry.category("web_tour.tours").add("ltc_credit_profile_manager", {
         },
     ],
 });
+
+// Phone, the contract's AR: the payment plan is cards (the list needs a horizontal scroll to reach
+// the money); the manual advance is raised from its card.
+registry.category("web_tour.tours").add("ltc_plan_cards_phone", {
+    steps: () => [
+        {
+            content: "open the payment plan tab",
+            trigger: ".o_form_view .o_notebook a.nav-link:contains(Payment Plan)",
+            run: "click",
+        },
+        {
+            content: "the plan is cards, amounts on them",
+            trigger: ".o_field_widget[name=plan_line_ids] .o_kanban_record:contains(Advance 30%):contains(6,600.00)",
+        },
+        {
+            content: "the balance, triggered on a date, has no invoice button",
+            trigger: ".o_field_widget[name=plan_line_ids] .o_kanban_record:contains(Balance 70%):not(:has(button[name=action_raise_invoice]))",
+        },
+        {
+            content: "raise the advance from its card",
+            trigger: ".o_field_widget[name=plan_line_ids] .o_kanban_record:contains(Advance 30%) button[name=action_raise_invoice]",
+            run: "click",
+        },
+        {
+            content: "the card shows the invoice, not paid, and no button any more",
+            trigger: ".o_field_widget[name=plan_line_ids] .o_kanban_record:contains(Advance 30%):contains(INV/):contains(Not Paid):not(:has(button[name=action_raise_invoice]))",
+        },
+    ],
+});
