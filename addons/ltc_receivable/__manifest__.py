@@ -30,5 +30,10 @@
     "demo": [
         "demo/ltc_receivable_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ltc_receivable/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -12,6 +12,7 @@ from . import (
     test_stalled,
     test_tour_opportunity,
     test_tour_rpc_guarded,
+    test_tour_stage_gate_phone,
     test_tour_ui,
     test_win_loss,
     test_zh_cn,

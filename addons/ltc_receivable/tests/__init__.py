@@ -7,4 +7,5 @@ from . import (
     test_payment_plan,
     test_period_close,
     test_receipt_matching,
+    test_tour_receivable,
 )
