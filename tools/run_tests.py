@@ -29,13 +29,17 @@ ADDONS = ["ltc_lead", "ltc_opportunity", "ltc_cpq", "ltc_contract", "ltc_receiva
 NATIVE_SUITES = ["crm", "sale_crm", "sale_management", "sale_loyalty", "sale", "account"]
 # account's whole suite alone outlasts the rest of the test command on 2 cores: the modules that exercise
 # what LTC extends (customer invoices and credit notes, reversal, payments and their registration,
-# reconciliation, the partner) run.
+# reconciliation, the partner, the product) run.
 NATIVE_MODULES = {"account": [
     "test_account_move_out_invoice.py", "test_account_move_out_refund.py", "test_account_move_entry.py",
     "test_account_move_reconcile.py", "test_account_move_payments_widget.py", "test_account_payment.py",
     "test_account_payment_register.py", "test_account_payment_items.py", "test_account_partner.py",
-    "test_res_partner_merge.py",
+    "test_res_partner_merge.py", "test_product.py",
 ]}
+# Odoo's tests that fail without LTC as well (README says why), left out by name
+NATIVE_DESELECT = [
+    "test_resequence_change_payment_name",  # account: pays today, expects the name of year 2025
+]
 # On that copy only, LTC's reviews of quotations (tier definitions on sale.order: discounts above the
 # company limits, prices below cost, customers on credit hold) are archived: Odoo's tests confirm such
 # quotations as a matter of course. Every LTC addon stays installed and all its other code runs.
@@ -235,6 +239,8 @@ def start_native(db, native_db, env):
     cmd = [PY, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rfE",
            f"--odoo-database={native_db}", "--odoo-config=odoo.conf", "--odoo-log-level=warn",
            "--odoo-extra=log-handler=odoo.tests.common:CRITICAL", *native_test_paths()]
+    if NATIVE_DESELECT:
+        cmd += ["-k", "not (" + " or ".join(NATIVE_DESELECT) + ")"]
     say("$ " + " ".join(cmd) + "  (in the background; its output follows our tests')")
     log = tempfile.TemporaryFile("w+", encoding="utf-8")
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
