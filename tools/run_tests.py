@@ -225,7 +225,7 @@ def copy_db(source, target):
 def start_native(db, native_db, env):
     """Copy db to native_db, archive LTC's quotation reviews there (NATIVE_POLICY_OFF) and start
     Odoo's own unit tests of NATIVE_SUITES on it with pytest-odoo, in the background (it has a core
-    of its own while our tests run). Returns (process, log file) or a str saying what failed."""
+    of its own while our tests run). Returns (process, log file, start time) or a str saying what failed."""
     import tempfile  # noqa: PLC0415
 
     say(f"copying {db} to {native_db} for Odoo's own tests")
