@@ -1,5 +1,5 @@
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import LtcCpqCommon
 
@@ -98,3 +98,14 @@ class TestBundleConfiguration(LtcCpqCommon):
         with self.assertRaises(ValidationError):
             self.bl_disk.write({"min_qty": 3.0, "quantity": 2.0})
         self.assertEqual(self.bl_disk.quantity, 2.0)
+
+    def test_an_internal_user_without_sales_rights_opens_a_bundle_product_form(self):
+        # Odoo lets every internal user read products (account's test_product checks it): the bundle
+        # components, which only sales users may read, must not stand in the way
+        internal = new_test_user(self.env, login="ltc_cpq_internal", groups="base.group_user")
+        self.assertFalse(self.env["ltc.product.bundle.line"].with_user(internal).has_access("read"))
+        with Form(self.server.with_user(internal)) as form:
+            self.assertEqual(form.name, "LTC Server")
+            self.assertNotIn("bundle_line_ids", form._view["fields"])
+        with Form(self.server.with_user(self.rep)) as form:
+            self.assertEqual(len(form.bundle_line_ids), 3, "a rep sees the components")
