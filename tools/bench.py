@@ -47,7 +47,14 @@ os.chdir(ROOT)
 
 
 def rss_mb():
+    """Peak resident memory of the process so far (MB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def rss_now_mb():
+    """Resident memory of the process now (MB)."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def ensure_db(db, addon="ltc_lead", demo=False):
@@ -458,11 +465,14 @@ def bench_milestones(db, n_contracts, n_milestones, rounds=1):
 
 
 # ---------------------------------------------------------------------------------- plan invoicing
-def bench_plan_invoicing(db, n_lines):
+def bench_plan_invoicing(db, n_lines, native_sample=500, batch_size=200):
     """`n_lines` executing contracts, each with a confirmed order and a plan line due yesterday (a 30 %
     advance): our scheduled action invoicing them all (down payments through sale.advance.payment.inv,
-    batches committed) vs Odoo's own sale.advance.payment.inv making the same down payment on as many
-    twin orders, one wizard per order as a user would. Per-invoice cost, ratio, peak memory."""
+    one committed batch of `batch_size` per call, the environment reset between calls as the cron
+    worker does) vs Odoo's own sale.advance.payment.inv making the same down payment on twin orders,
+    one wizard per order as a user would — on `native_sample` twins (all `n_lines` when 0), timed in
+    chunks. Per-invoice cost of each (median over the batches / chunks), ratio, memory (RSS) before,
+    after the first batch and after the last."""
     from datetime import timedelta  # noqa: PLC0415
 
     from odoo import SUPERUSER_ID, api, fields  # noqa: PLC0415
@@ -470,6 +480,8 @@ def bench_plan_invoicing(db, n_lines):
     registry = odoo_env(db)
     from odoo.addons.ltc_lead.guard import guarded  # noqa: PLC0415
 
+    n_twins = min(n_lines, native_sample) if native_sample else n_lines
+    chunk = 250
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True,
                                                  "mail_notrack": True})
@@ -479,59 +491,89 @@ def bench_plan_invoicing(db, n_lines):
         product = env["product.product"].create({"name": "Bench Plan Product", "list_price": 1000.0,
                                                  "taxes_id": [(5, 0, 0)]})
         yesterday = fields.Date.today() - timedelta(days=1)
-        print(f"creating {n_lines:,} executing contracts with a due plan line and {n_lines:,} twin orders …",
+        cr.commit()
+        partner_id, product_id = partner.id, product.id
+        print(f"creating {n_lines:,} executing contracts with a due plan line and {n_twins:,} twin orders …",
               flush=True)
         t0 = time.time()
-        twins = env["sale.order"]
-        for __ in range(n_lines):
-            vals = {"partner_id": partner.id, "order_line": [
-                (0, 0, {"product_id": product.id, "product_uom_qty": 1, "price_unit": 1000.0})]}
-            order, twin = env["sale.order"].create([vals, vals])
-            (order | twin).action_confirm()
-            twins |= twin
-            contract = env["ltc.contract"].browse(order.action_create_contract()["res_id"])
-            guarded(contract).write({"state": "executing", "date_signed": yesterday})
+        twin_ids = []
+        vals = {"partner_id": partner_id, "order_line": [
+            (0, 0, {"product_id": product_id, "product_uom_qty": 1, "price_unit": 1000.0})]}
+        for start in range(0, n_lines, chunk):
+            size = min(chunk, n_lines - start)
+            n_twin = max(0, min(size, n_twins - start))
+            orders = env["sale.order"].create([vals] * (size + n_twin))
+            orders.action_confirm()
+            twin_ids += orders[size:].ids
+            contracts = env["ltc.contract"]
+            for order in orders[:size]:
+                contracts |= env["ltc.contract"].browse(order.action_create_contract()["res_id"])
+            guarded(contracts).write({"state": "executing", "date_signed": yesterday})
             env["ltc.payment.plan.line"].create([
-                {"contract_id": contract.id, "name": "Advance", "percentage": 30, "trigger": "date",
-                 "date_planned": yesterday},
-                {"contract_id": contract.id, "name": "Rest", "percentage": 70, "trigger": "manual"}])
-        cr.commit()
-        twin_ids = twins.ids
-        print(f"  created in {time.time() - t0:.1f}s", flush=True)
-    rss0 = rss_mb()
-    # ours: the scheduled action, batch after batch, each committed
+                line for contract in contracts for line in (
+                    {"contract_id": contract.id, "name": "Advance", "percentage": 30, "trigger": "date",
+                     "date_planned": yesterday},
+                    {"contract_id": contract.id, "name": "Rest", "percentage": 70, "trigger": "manual"})])
+            cr.commit()
+            env.invalidate_all()
+            if (start + size) % 2000 == 0 or start + size == n_lines:
+                print(f"  {start + size:,} contracts in {time.time() - t0:.0f}s", flush=True)
+    # ours: the scheduled action, batch after batch, each committed; the environment is reset between
+    # calls as ir.cron's _callback does
+    rss0, peak0 = rss_now_mb(), rss_mb()
+    per_invoice, rss_batches = [], []
     with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
         t0 = time.time()
         done = calls = 0
         while True:
-            n = env["ltc.payment.plan.line"]._cron_raise_due_invoices(batch_size=200)
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            tb = time.time()
+            n = env["ltc.payment.plan.line"]._cron_raise_due_invoices(batch_size=batch_size)
             cr.commit()
+            env.reset()
             calls += 1
-            done += n
             if not n:
                 break
+            done += n
+            per_invoice.append((time.time() - tb) / n)
+            rss_batches.append(rss_now_mb())
         t_ours = time.time() - t0
-    # Odoo's own down payment wizard on the twin orders
-    with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        t0 = time.time()
-        for order in env["sale.order"].browse(twin_ids):
-            wizard = env["sale.advance.payment.inv"].with_context(active_model="sale.order", active_ids=order.ids).create(
-                {"advance_payment_method": "fixed", "fixed_amount": 300.0})
-            wizard._create_invoices(order).action_post()
-        cr.commit()
-        t_native = time.time() - t0
-    print(f"plan invoicing (ours)  : {done:,} invoices in {t_ours:.1f}s ({t_ours / max(done, 1) * 1000:.0f} ms each, "
-          f"{calls} committed batches); peak RSS {rss_mb():.0f} MB (was {rss0:.0f} MB)")
-    print(f"sale.advance.payment.inv: {len(twin_ids):,} invoices in {t_native:.1f}s "
-          f"({t_native / max(len(twin_ids), 1) * 1000:.0f} ms each)")
-    print(f"RATIO plan invoicing: ours / Odoo's wizard per invoice = "
-          f"{(t_ours / max(done, 1)) / (t_native / max(len(twin_ids), 1)):.2f}x", flush=True)
-    return {"op": "plan invoicing (cron)", "rows": done, "ours": [t_ours], "sql": None, "orm": None,
-            "native": t_native, "peak": rss_mb(),
-            "note": f"Odoo's sale.advance.payment.inv on twin orders: {t_native:.1f}s "
-                    f"(ours/native per invoice {(t_ours / max(done, 1)) / (t_native / max(len(twin_ids), 1)):.2f}x)"}
+        cr.execute("""SELECT count(*) FROM account_move m JOIN ltc_payment_plan_line l ON l.id = m.ltc_plan_line_id
+                       WHERE l.name = 'Advance' AND m.state = 'posted' AND m.partner_id = %s""", [partner_id])
+        posted = cr.fetchone()[0]
+    # Odoo's own down payment wizard on the twin orders, one wizard per order, timed per chunk
+    native = []
+    native_chunk = max(1, min(100, n_twins // 5))
+    with registry.cursor() as cr:
+        for start in range(0, len(twin_ids), native_chunk):
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            ids = twin_ids[start:start + native_chunk]
+            tb = time.time()
+            for order in env["sale.order"].browse(ids):
+                wizard = env["sale.advance.payment.inv"].with_context(
+                    active_model="sale.order", active_ids=order.ids).create(
+                    {"advance_payment_method": "fixed", "fixed_amount": 300.0})
+                wizard._create_invoices(order).action_post()
+            cr.commit()
+            native.append((time.time() - tb) / len(ids))
+            env.reset()
+    t_native = _median(native)
+    t_per = _median(per_invoice)
+    memory = (f"RSS {rss0:.0f} MB before, {rss_batches[0]:.0f} after the first batch, {rss_batches[-1]:.0f} after "
+              f"the last (peak {rss_mb():.0f}, was {peak0:.0f})") if rss_batches else ""
+    print(f"plan invoicing (ours)  : {done:,} invoices ({posted:,} posted) in {t_ours:.1f}s, {calls} calls / "
+          f"committed batches of {batch_size}; {t_per * 1000:.0f} ms per invoice (median of {len(per_invoice)} "
+          f"batches, first {per_invoice[0] * 1000:.0f}, last {per_invoice[-1] * 1000:.0f}); {memory}")
+    print(f"sale.advance.payment.inv: {len(twin_ids):,} twin orders, {t_native * 1000:.0f} ms per invoice "
+          f"(median of {len(native)} chunks of {native_chunk})")
+    print(f"RATIO plan invoicing: ours / Odoo's wizard per invoice = {t_per / t_native:.2f}x (target ≤ 1)", flush=True)
+    return {"op": "plan invoicing (cron), per invoice", "rows": done, "ours": per_invoice, "sql": None,
+            "orm": native, "per_row": True, "peak": rss_mb(),
+            "note": f"ORM loop = Odoo's sale.advance.payment.inv, one per twin order, measured on {len(twin_ids):,} "
+                    f"twins; ours/wizard {t_per / t_native:.2f}x; {calls - 1} committed batches of {batch_size}; "
+                    f"RSS {rss0:.0f} → {rss_batches[0] if rss_batches else 0:.0f} → "
+                    f"{rss_batches[-1] if rss_batches else 0:.0f} MB (before / 1st batch / last)"}
 
 
 # -------------------------------------------------------------------------------------- escalation
@@ -784,25 +826,33 @@ def _median(values):
     return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
+def _seconds(value):
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f}s"
+
+
 def print_table(results, machine):
     """One table: operation, rows, ours / raw SQL (median of the runs, spread = (max - min) / median),
-    naive ORM loop (extrapolated), ratios, peak memory of the process."""
+    naive ORM loop (a list: measured runs; a number: extrapolated from a sample), ratios, peak memory
+    of the process. A row with `per_row` gives its times per row (per invoice) instead of per run."""
     def cell(times):
-        if not times:
+        if times is None or times == []:
             return "—"
+        if not isinstance(times, list):
+            return f"≈{_seconds(times)} (extrapolated)"
         med = _median(times)
         spread = (max(times) - min(times)) / med * 100 if med else 0.0
-        return f"{med:.2f}s ±{spread:.0f}% (n={len(times)})"
+        return f"{_seconds(med)} ±{spread:.0f}% (n={len(times)})"
 
-    head = ["operation", "rows", "ours", "raw SQL", "ORM loop", "ours/SQL", "ORM/ours", "peak MB", "note"]
+    def value(times):
+        return _median(times) if isinstance(times, list) else times
+
+    head = ["operation", "rows", "ours", "raw SQL", "naive ORM loop", "ours/SQL", "ORM/ours", "peak MB", "note"]
     lines = []
     for r in results:
-        ours = _median(r["ours"])
-        sql = _median(r["sql"]) if r.get("sql") else None
-        orm = r.get("orm")
-        lines.append([r["op"], f"{r['rows']:,}", cell(r["ours"]), cell(r.get("sql")),
-                      f"≈{orm:.0f}s" if orm else "—", f"{ours / sql:.2f}x" if sql else "—",
-                      f"{orm / ours:.0f}x" if orm else "—", f"{r['peak']:.0f}", r.get("note", "")])
+        ours, sql, orm = value(r["ours"]), value(r.get("sql")), value(r.get("orm"))
+        lines.append([r["op"], f"{r['rows']:,}" + (" (per row)" if r.get("per_row") else ""), cell(r["ours"]),
+                      cell(r.get("sql")), cell(r.get("orm")), f"{ours / sql:.2f}x" if sql else "—",
+                      f"{orm / ours:.1f}x" if orm else "—", f"{r['peak']:.0f}", r.get("note", "")])
     print(f"\n{machine}")
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
