@@ -1,36 +1,35 @@
 #!/usr/bin/env python3
 """``./ltc bench`` — benchmarks that print ratios measured in one run (not timed tests).
 
-reclaim  1,000,000 leads in a pool, 100,000 of them due: one cron run (our set-based batches,
-         committed per batch) vs one raw SQL UPDATE of the same rows vs a per-record ORM ``write``
-         loop (on a sample, extrapolated). Peak memory of the process is printed after each.
-import   100,000 XLSX rows of which 10 % duplicate existing leads → rows/s through the wizard
-         (read, validate, dedup, create, result workbook).
-milestones 100,000 executing contracts with 500,000 milestones, 10 % of them past due: the late
-         milestone cron (mark late, one activity per contract and responsible, risk update; batches
-         committed) vs raw SQL doing the same three things vs a per-record ORM loop (sample,
-         extrapolated).
-
-plan_invoicing N executing contracts with a due plan line: the plan invoicing cron vs Odoo's own
-         sale.advance.payment.inv making the same down payments on twin orders (per-invoice cost).
-
-escalation 100,000 open plan lines: the escalation job's selection of the lines crossing a threshold
-         vs raw SQL selecting the same lines.
-
-aging    1,000,000 receivable journal items with 300,000 partial reconciliations: the aging report's
-         buckets as of a date vs one raw SQL query giving the same buckets vs Odoo's ORM _read_group
-         over the same lines; the totals are checked equal to the GL.
-
-funnel   1,000,000 leads: the funnel report's step counts per source vs a raw SQL GROUP BY.
+reclaim  leads in a pool (default 200,000), some due (20,000): one cron run (our set-based batches,
+         committed per batch) vs one raw SQL UPDATE of the same rows (and with the log rows) vs a
+         per-record ORM ``write`` loop (on a sample, extrapolated).
+import   XLSX rows (100,000) of which 10 % duplicate existing leads → rows/s through the wizard (read,
+         validate, dedup, create, result workbook), wall clock and per CPU second (Odoo + PostgreSQL);
+         the naive ORM ``create`` loop on a sample, extrapolated.
+milestones executing contracts (20,000) with milestones (100,000), 10 % past due: the late milestone
+         cron (mark late, one activity per contract and responsible, risk update; batches committed)
+         vs raw SQL doing the same three things vs a per-record ORM loop (sample, extrapolated).
+plan_invoicing executing contracts with a due plan line (400): the plan invoicing cron (committed
+         batches of 200) vs Odoo's own sale.advance.payment.inv making the same down payments on twin
+         orders, one wizard per order (per-invoice cost, medians over batches / chunks, memory).
+escalation open plan lines (100,000): the escalation job's selection of the lines crossing a
+         threshold vs raw SQL selecting the same lines.
+aging    receivable journal items (300,000) with partial reconciliations (90,000): the aging
+         report's buckets as of a date vs one raw SQL query giving the same buckets vs Odoo's ORM
+         _read_group over the same lines; the totals are checked equal to the GL.
+funnel   leads (300,000): the funnel report's step counts per source vs a raw SQL GROUP BY.
 
 Usage: ./ltc bench [reclaim|import|milestones|plan_invoicing|escalation|aging|funnel|all]
-                   [--leads N] [--due N] [--rows N] [--rounds N]
-                   [--contracts N] [--milestones N] [--items N] [--partials N] [--funnel-leads N]
-                   [--db NAME] [--keep-db]
-Every benchmark runs on one database (default ltc_bench) with the six LTC addons and their demo
-data, as users run them — created when missing, dropped at the end unless --keep-db. Each variant
-runs --rounds times (default 3); the closing table shows the median of the runs and their spread,
-the naive ORM loop (extrapolated from a sample), the ratios and the peak memory of the process.
+                   [--leads N] [--due N] [--rows N] [--rounds N] [--contracts N] [--milestones N]
+                   [--plans N] [--plan-sample N] [--plan-reuse] [--lines N] [--items N] [--partials N]
+                   [--funnel-leads N] [--db NAME] [--keep-db]
+The default sizes (in brackets above) make `all` run in about 30-40 minutes on the 2-core reference
+machine; the flags give bigger sizes. Every benchmark runs on one database (default ltc_bench) with
+all the LTC addons (ALL_ADDONS) and their demo data, as users run them — created when missing,
+dropped at the end unless --keep-db. Each variant runs --rounds times (default 3); the closing table
+shows the median of the runs and their spread, the naive ORM loop (measured, or extrapolated from a
+sample), the ratios, the peak memory of the process and the machine with its load average.
 """
 import argparse
 import base64
@@ -47,7 +46,14 @@ os.chdir(ROOT)
 
 
 def rss_mb():
+    """Peak resident memory of the process so far (MB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def rss_now_mb():
+    """Resident memory of the process now (MB)."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def ensure_db(db, addon="ltc_lead", demo=False):
@@ -64,6 +70,19 @@ def ensure_db(db, addon="ltc_lead", demo=False):
         subprocess.run([sys.executable, "-m", "odoo", "-c", "odoo.conf", "-d", db, "-i", addon,
                         *([] if demo else ["--without-demo=all"]), "--workers=0", "--max-cron-threads=0",
                         "--stop-after-init", "--log-level=warn"], check=True)
+
+
+def backend_cpu(cr):
+    """CPU seconds used so far by the PostgreSQL backend serving `cr` (same machine): with the
+    process's own CPU time, the work done whatever the other processes' load."""
+    cr.execute("SELECT pg_backend_pid()")
+    pid = cr.fetchone()[0]
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def drop_db(db):
@@ -259,7 +278,7 @@ def bench_reclaim(db, n_leads, n_due, rounds=2):
 
 
 # ----------------------------------------------------------------------------------------- import
-def bench_import(db, n_rows):
+def bench_import(db, n_rows, orm_sample=0):
     import xlsxwriter  # noqa: PLC0415
 
     from odoo import SUPERUSER_ID, api  # noqa: PLC0415
@@ -301,16 +320,36 @@ def bench_import(db, n_rows):
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         wizard = env["ltc.lead.import"].create({"file": content, "filename": "bench.xlsx", "on_duplicate": "skip"})
+        cpu0, db_cpu0 = time.process_time(), backend_cpu(cr)
         t0 = time.time()
         wizard.action_import()
         elapsed = time.time() - t0
+        cpu, db_cpu = time.process_time() - cpu0, backend_cpu(cr) - db_cpu0
         counts = (wizard.created_count, wizard.merged_count, wizard.skipped_count, wizard.rejected_count)
         cr.rollback()
     print(f"import: created {counts[0]:,}, merged {counts[1]:,}, skipped {counts[2]:,}, rejected {counts[3]:,} "
-          f"in {elapsed:.1f}s; peak RSS {rss_mb():.0f} MB (was {rss0:.0f} MB)")
-    print(f"RATE import: {n_rows / elapsed:,.0f} rows/s", flush=True)
-    return {"op": "XLSX lead import", "rows": n_rows, "ours": [elapsed], "sql": None, "orm": None,
-            "peak": rss_mb(), "note": f"{n_rows / elapsed:,.0f} rows/s (target 2,000)"}
+          f"in {elapsed:.1f}s (CPU: Odoo {cpu:.1f}s + PostgreSQL {db_cpu:.1f}s); peak RSS {rss_mb():.0f} MB "
+          f"(was {rss0:.0f} MB)")
+    print(f"RATE import: {n_rows / elapsed:,.0f} rows/s; {n_rows / (cpu + db_cpu):,.0f} rows per CPU second",
+          flush=True)
+    t_orm = None
+    if orm_sample:
+        # the naive ORM loop: one create per row, as the wizard's row-by-row fallback does
+        with registry.cursor() as cr:
+            Lead = api.Environment(cr, SUPERUSER_ID, {})["crm.lead"].with_context(
+                tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True)
+            country = Lead.env.ref("base.cn")
+            t0 = time.time()
+            for i in range(orm_sample):
+                Lead.create({"name": f"import naive {i}", "type": "lead", "partner_name": f"公司{i}有限公司",
+                             "contact_name": f"联系人{i}", "email_from": f"naive{i}@company{i}.cn",
+                             "phone": f"138{i:08d}", "country_id": country.id, "expected_revenue": 10000 + i})
+                Lead.env.flush_all()
+            t_orm = (time.time() - t0) * n_rows / orm_sample
+            cr.rollback()
+        print(f"ORM create loop      : {orm_sample:,} rows → {n_rows:,} ≈ {t_orm:.0f}s (extrapolated)", flush=True)
+    return {"op": "XLSX lead import", "rows": n_rows, "ours": [elapsed], "sql": None, "orm": t_orm,
+            "cpu": cpu + db_cpu, "peak": rss_mb(), "note": f"{n_rows / elapsed:,.0f} rows/s (target 2,000)"}
 
 # ------------------------------------------------------------------------------------- milestones
 def bench_milestones(db, n_contracts, n_milestones, rounds=1):
@@ -458,16 +497,12 @@ def bench_milestones(db, n_contracts, n_milestones, rounds=1):
 
 
 # ---------------------------------------------------------------------------------- plan invoicing
-def bench_plan_invoicing(db, n_lines):
-    """`n_lines` executing contracts, each with a confirmed order and a plan line due yesterday (a 30 %
-    advance): our scheduled action invoicing them all (down payments through sale.advance.payment.inv,
-    batches committed) vs Odoo's own sale.advance.payment.inv making the same down payment on as many
-    twin orders, one wizard per order as a user would. Per-invoice cost, ratio, peak memory."""
+def _plan_setup(registry, n_lines, n_twins, chunk):
+    """`n_lines` executing contracts (an order each) with a 30 % plan line due yesterday, and `n_twins`
+    twin orders; committed per chunk of `chunk` contracts. Returns (customer id, twin order ids)."""
     from datetime import timedelta  # noqa: PLC0415
 
     from odoo import SUPERUSER_ID, api, fields  # noqa: PLC0415
-
-    registry = odoo_env(db)
     from odoo.addons.ltc_lead.guard import guarded  # noqa: PLC0415
 
     with registry.cursor() as cr:
@@ -479,59 +514,125 @@ def bench_plan_invoicing(db, n_lines):
         product = env["product.product"].create({"name": "Bench Plan Product", "list_price": 1000.0,
                                                  "taxes_id": [(5, 0, 0)]})
         yesterday = fields.Date.today() - timedelta(days=1)
-        print(f"creating {n_lines:,} executing contracts with a due plan line and {n_lines:,} twin orders …",
+        cr.commit()
+        partner_id, product_id = partner.id, product.id
+        print(f"creating {n_lines:,} executing contracts with a due plan line and {n_twins:,} twin orders …",
               flush=True)
         t0 = time.time()
-        twins = env["sale.order"]
-        for __ in range(n_lines):
-            vals = {"partner_id": partner.id, "order_line": [
-                (0, 0, {"product_id": product.id, "product_uom_qty": 1, "price_unit": 1000.0})]}
-            order, twin = env["sale.order"].create([vals, vals])
-            (order | twin).action_confirm()
-            twins |= twin
-            contract = env["ltc.contract"].browse(order.action_create_contract()["res_id"])
-            guarded(contract).write({"state": "executing", "date_signed": yesterday})
+        twin_ids = []
+        vals = {"partner_id": partner_id, "order_line": [
+            (0, 0, {"product_id": product_id, "product_uom_qty": 1, "price_unit": 1000.0})]}
+        for start in range(0, n_lines, chunk):
+            size = min(chunk, n_lines - start)
+            n_twin = max(0, min(size, n_twins - start))
+            orders = env["sale.order"].create([vals] * (size + n_twin))
+            orders.action_confirm()
+            twin_ids += orders[size:].ids
+            contracts = env["ltc.contract"]
+            for order in orders[:size]:
+                contracts |= env["ltc.contract"].browse(order.action_create_contract()["res_id"])
+            guarded(contracts).write({"state": "executing", "date_signed": yesterday})
             env["ltc.payment.plan.line"].create([
-                {"contract_id": contract.id, "name": "Advance", "percentage": 30, "trigger": "date",
-                 "date_planned": yesterday},
-                {"contract_id": contract.id, "name": "Rest", "percentage": 70, "trigger": "manual"}])
-        cr.commit()
-        twin_ids = twins.ids
-        print(f"  created in {time.time() - t0:.1f}s", flush=True)
-    rss0 = rss_mb()
-    # ours: the scheduled action, batch after batch, each committed
+                line for contract in contracts for line in (
+                    {"contract_id": contract.id, "name": "Advance", "percentage": 30, "trigger": "date",
+                     "date_planned": yesterday},
+                    {"contract_id": contract.id, "name": "Rest", "percentage": 70, "trigger": "manual"})])
+            cr.commit()
+            env.invalidate_all()
+            if (start + size) % 2000 == 0 or start + size == n_lines:
+                print(f"  {start + size:,} contracts in {time.time() - t0:.0f}s", flush=True)
+    return partner_id, twin_ids
+
+
+def bench_plan_invoicing(db, n_lines, native_sample=500, batch_size=200, reuse=False):
+    """`n_lines` executing contracts, each with a confirmed order and a plan line due yesterday (a 30 %
+    advance): our scheduled action invoicing them all (down payments through sale.advance.payment.inv,
+    one committed batch of `batch_size` per call, the environment reset between calls as the cron
+    worker does) vs Odoo's own sale.advance.payment.inv making the same down payment on twin orders,
+    one wizard per order as a user would — on `native_sample` twins (all `n_lines` when 0), timed in
+    chunks. Per-invoice cost of each (median over the batches / chunks), ratio, memory (RSS) before,
+    after the first batch and after the last."""
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+
+    registry = odoo_env(db)
+    n_twins = min(n_lines, native_sample) if native_sample else n_lines
+    chunk = 250
+    if reuse:  # the contracts and twins an earlier (interrupted) set-up committed
+        with registry.cursor() as cr:
+            cr.execute("SELECT id FROM res_partner WHERE name = 'Bench Plan Customer' ORDER BY id DESC LIMIT 1")
+            partner_id = cr.fetchone()[0]
+            cr.execute("""SELECT count(*) FROM ltc_payment_plan_line l JOIN ltc_contract c ON c.id = l.contract_id
+                           WHERE c.partner_id = %s AND l.trigger = 'date'""", [partner_id])
+            n_lines = cr.fetchone()[0]
+            cr.execute("""SELECT o.id FROM sale_order o WHERE o.partner_id = %s AND o.state = 'sale'
+                             AND NOT EXISTS (SELECT 1 FROM ltc_contract c WHERE c.order_id = o.id)
+                           ORDER BY o.id LIMIT %s""", [partner_id, native_sample or n_lines])
+            twin_ids = [row[0] for row in cr.fetchall()]
+        print(f"reusing {n_lines:,} due plan lines and {len(twin_ids):,} twin orders", flush=True)
+    else:
+        partner_id, twin_ids = _plan_setup(registry, n_lines, n_twins, chunk)
+    # ours: the scheduled action, batch after batch, each committed; the environment is reset between
+    # calls as ir.cron's _callback does. Odoo's own down payment wizard on the twin orders, one wizard
+    # per order, one chunk of twins after each batch (both see the same load and the same warm caches)
+    rss0, peak0 = rss_now_mb(), rss_mb()
+    per_invoice, rss_batches, native = [], [], []
+    native_chunk = max(1, min(100, n_twins // 5))
+    pending = list(twin_ids)
     with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
         t0 = time.time()
+        t_native_total = 0.0
         done = calls = 0
         while True:
-            n = env["ltc.payment.plan.line"]._cron_raise_due_invoices(batch_size=200)
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            tb = time.time()
+            n = env["ltc.payment.plan.line"]._cron_raise_due_invoices(batch_size=batch_size)
             cr.commit()
+            env.reset()
             calls += 1
-            done += n
+            if n:
+                done += n
+                per_invoice.append((time.time() - tb) / n)
+                rss_batches.append(rss_now_mb())
+            while pending and (not n or len(native) < len(per_invoice)):
+                ids, pending = pending[:native_chunk], pending[native_chunk:]
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                tb = time.time()
+                for order in env["sale.order"].browse(ids):
+                    wizard = env["sale.advance.payment.inv"].with_context(
+                        active_model="sale.order", active_ids=order.ids).create(
+                        {"advance_payment_method": "fixed", "fixed_amount": 300.0})
+                    wizard._create_invoices(order).action_post()
+                cr.commit()
+                native.append((time.time() - tb) / len(ids))
+                t_native_total += time.time() - tb
+                env.reset()
             if not n:
                 break
-        t_ours = time.time() - t0
-    # Odoo's own down payment wizard on the twin orders
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        t0 = time.time()
-        for order in env["sale.order"].browse(twin_ids):
-            wizard = env["sale.advance.payment.inv"].with_context(active_model="sale.order", active_ids=order.ids).create(
-                {"advance_payment_method": "fixed", "fixed_amount": 300.0})
-            wizard._create_invoices(order).action_post()
-        cr.commit()
-        t_native = time.time() - t0
-    print(f"plan invoicing (ours)  : {done:,} invoices in {t_ours:.1f}s ({t_ours / max(done, 1) * 1000:.0f} ms each, "
-          f"{calls} committed batches); peak RSS {rss_mb():.0f} MB (was {rss0:.0f} MB)")
-    print(f"sale.advance.payment.inv: {len(twin_ids):,} invoices in {t_native:.1f}s "
-          f"({t_native / max(len(twin_ids), 1) * 1000:.0f} ms each)")
-    print(f"RATIO plan invoicing: ours / Odoo's wizard per invoice = "
-          f"{(t_ours / max(done, 1)) / (t_native / max(len(twin_ids), 1)):.2f}x", flush=True)
-    return {"op": "plan invoicing (cron)", "rows": done, "ours": [t_ours], "sql": None, "orm": None,
-            "native": t_native, "peak": rss_mb(),
-            "note": f"Odoo's sale.advance.payment.inv on twin orders: {t_native:.1f}s "
-                    f"(ours/native per invoice {(t_ours / max(done, 1)) / (t_native / max(len(twin_ids), 1)):.2f}x)"}
+            if calls % 5 == 1:
+                print(f"  batch {calls}: {done:,} invoiced, {per_invoice[-1] * 1000:.0f} ms each (median so far "
+                      f"{_median(per_invoice) * 1000:.0f}); Odoo's wizard median so far "
+                      f"{_median(native) * 1000 if native else 0:.0f} ms on {len(native)} chunks; RSS "
+                      f"{rss_batches[-1]:.0f} MB; load {os.getloadavg()[0]:.1f}", flush=True)
+        t_ours = time.time() - t0 - t_native_total
+        cr.execute("""SELECT count(*) FROM account_move m JOIN ltc_payment_plan_line l ON l.id = m.ltc_plan_line_id
+                       WHERE l.name = 'Advance' AND m.state = 'posted' AND m.partner_id = %s""", [partner_id])
+        posted = cr.fetchone()[0]
+    t_native = _median(native)
+    t_per = _median(per_invoice)
+    memory = (f"RSS {rss0:.0f} MB before, {rss_batches[0]:.0f} after the first batch, {rss_batches[-1]:.0f} after "
+              f"the last (peak {rss_mb():.0f}, was {peak0:.0f})") if rss_batches else ""
+    print(f"plan invoicing (ours)  : {done:,} invoices ({posted:,} posted) in {t_ours:.1f}s, {calls} calls / "
+          f"committed batches of {batch_size}; {t_per * 1000:.0f} ms per invoice (median of {len(per_invoice)} "
+          f"batches, first {per_invoice[0] * 1000:.0f}, last {per_invoice[-1] * 1000:.0f}); {memory}")
+    print(f"sale.advance.payment.inv: {len(twin_ids):,} twin orders, {t_native * 1000:.0f} ms per invoice "
+          f"(median of {len(native)} chunks of {native_chunk})")
+    print(f"RATIO plan invoicing: ours / Odoo's wizard per invoice = {t_per / t_native:.2f}x (target ≤ 1)", flush=True)
+    return {"op": "plan invoicing (cron), per invoice", "rows": done, "ours": per_invoice, "sql": None,
+            "orm": native, "per_row": True, "peak": rss_mb(),
+            "note": f"ORM loop = Odoo's sale.advance.payment.inv, one per twin order, measured on {len(twin_ids):,} "
+                    f"twins; ours/wizard {t_per / t_native:.2f}x; {calls - 1} committed batches of {batch_size}; "
+                    f"RSS {rss0:.0f} → {rss_batches[0] if rss_batches else 0:.0f} → "
+                    f"{rss_batches[-1] if rss_batches else 0:.0f} MB (before / 1st batch / last)"}
 
 
 # -------------------------------------------------------------------------------------- escalation
@@ -784,25 +885,33 @@ def _median(values):
     return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
+def _seconds(value):
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f}s"
+
+
 def print_table(results, machine):
     """One table: operation, rows, ours / raw SQL (median of the runs, spread = (max - min) / median),
-    naive ORM loop (extrapolated), ratios, peak memory of the process."""
+    naive ORM loop (a list: measured runs; a number: extrapolated from a sample), ratios, peak memory
+    of the process. A row with `per_row` gives its times per row (per invoice) instead of per run."""
     def cell(times):
-        if not times:
+        if times is None or times == []:
             return "—"
+        if not isinstance(times, list):
+            return f"≈{_seconds(times)} (extrapolated)"
         med = _median(times)
         spread = (max(times) - min(times)) / med * 100 if med else 0.0
-        return f"{med:.2f}s ±{spread:.0f}% (n={len(times)})"
+        return f"{_seconds(med)} ±{spread:.0f}% (n={len(times)})"
 
-    head = ["operation", "rows", "ours", "raw SQL", "ORM loop", "ours/SQL", "ORM/ours", "peak MB", "note"]
+    def value(times):
+        return _median(times) if isinstance(times, list) else times
+
+    head = ["operation", "rows", "ours", "raw SQL", "naive ORM loop", "ours/SQL", "ORM/ours", "peak MB", "note"]
     lines = []
     for r in results:
-        ours = _median(r["ours"])
-        sql = _median(r["sql"]) if r.get("sql") else None
-        orm = r.get("orm")
-        lines.append([r["op"], f"{r['rows']:,}", cell(r["ours"]), cell(r.get("sql")),
-                      f"≈{orm:.0f}s" if orm else "—", f"{ours / sql:.2f}x" if sql else "—",
-                      f"{orm / ours:.0f}x" if orm else "—", f"{r['peak']:.0f}", r.get("note", "")])
+        ours, sql, orm = value(r["ours"]), value(r.get("sql")), value(r.get("orm"))
+        lines.append([r["op"], f"{r['rows']:,}" + (" (per row)" if r.get("per_row") else ""), cell(r["ours"]),
+                      cell(r.get("sql")), cell(r.get("orm")), f"{ours / sql:.2f}x" if sql else "—",
+                      f"{orm / ours:.1f}x" if orm else "—", f"{r['peak']:.0f}", r.get("note", "")])
     print(f"\n{machine}")
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
@@ -810,39 +919,60 @@ def print_table(results, machine):
         print("| " + " | ".join(line) + " |")
 
 
+def machine_line():
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            model = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), model)
+    except OSError:
+        pass
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} CPUs ({model}), {ram:.0f} GB RAM"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("what", nargs="?", default="all", choices=BENCHES)
-    parser.add_argument("--leads", type=int, default=1_000_000)
-    parser.add_argument("--due", type=int, default=100_000)
-    parser.add_argument("--rows", type=int, default=100_000)
+    # default sizes: the whole `all` run in about 30-40 minutes on the 2-core reference machine;
+    # the flags give the bigger sizes of the README's larger figures
+    parser.add_argument("--leads", type=int, default=200_000, help="reclaim: leads in the pool")
+    parser.add_argument("--due", type=int, default=20_000, help="reclaim: due leads")
+    parser.add_argument("--rows", type=int, default=100_000, help="import: XLSX rows")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each variant (the table shows medians)")
-    parser.add_argument("--contracts", type=int, default=100_000)
-    parser.add_argument("--milestones", type=int, default=500_000)
-    parser.add_argument("--plans", type=int, default=500, help="plan_invoicing: due plan lines")
+    parser.add_argument("--contracts", type=int, default=20_000, help="milestones: executing contracts")
+    parser.add_argument("--milestones", type=int, default=100_000, help="milestones: milestones")
+    parser.add_argument("--plans", type=int, default=400, help="plan_invoicing: due plan lines")
+    parser.add_argument("--plan-sample", type=int, default=400,
+                        help="plan_invoicing: twin orders invoiced by Odoo's wizard (0: as many as --plans)")
+    parser.add_argument("--plan-reuse", action="store_true",
+                        help="plan_invoicing: invoice the contracts an earlier set-up left in --db (with --keep-db)")
     parser.add_argument("--lines", type=int, default=100_000, help="escalation: open plan lines")
-    parser.add_argument("--items", type=int, default=1_000_000, help="aging: receivable journal items")
-    parser.add_argument("--partials", type=int, default=300_000, help="aging: partial reconciliations")
-    parser.add_argument("--funnel-leads", type=int, default=1_000_000, help="funnel: leads")
+    parser.add_argument("--items", type=int, default=300_000, help="aging: receivable journal items")
+    parser.add_argument("--partials", type=int, default=90_000, help="aging: partial reconciliations")
+    parser.add_argument("--funnel-leads", type=int, default=300_000, help="funnel: leads")
     parser.add_argument("--db", default="ltc_bench")
     parser.add_argument("--keep-db", action="store_true")
     args = parser.parse_args()
-    # one database with the six addons and their demo data, as users run them: every stored field and
-    # index of every addon is paid for
+    # one database with all the addons and their demo data, as users run them: every stored field
+    # and index of every addon is paid for
     ensure_db(args.db, ALL_ADDONS, demo=True)
+    load_start, started = os.getloadavg(), time.time()
     results = []
     try:
         if args.what in ("reclaim", "all"):
             results.append(bench_reclaim(args.db, args.leads, args.due, args.rounds))
         if args.what in ("import", "all"):
-            runs = [bench_import(args.db, args.rows) for __ in range(args.rounds)]
-            results.append({**runs[-1], "ours": [t for run in runs for t in run["ours"]],
-                            "note": f"{args.rows / _median([run['ours'][0] for run in runs]):,.0f} rows/s "
-                                    "median (target 2,000)"})
+            runs = [bench_import(args.db, args.rows, orm_sample=500 if i == 0 else 0) for i in range(args.rounds)]
+            rates = [args.rows / run["ours"][0] for run in runs]
+            cpu_rates = [args.rows / run["cpu"] for run in runs]
+            results.append({**runs[0], "ours": [t for run in runs for t in run["ours"]],
+                            "note": f"{_median(rates):,.0f} rows/s median (target 2,000; runs "
+                                    f"{' / '.join(f'{r:,.0f}' for r in rates)}); {_median(cpu_rates):,.0f} rows per "
+                                    f"CPU second (Odoo + PostgreSQL); 10 % duplicates; no raw SQL variant"})
         if args.what in ("milestones", "all"):
             results.append(bench_milestones(args.db, args.contracts, args.milestones, rounds=args.rounds))
         if args.what in ("plan_invoicing", "all"):
-            results.append(bench_plan_invoicing(args.db, args.plans))
+            results.append(bench_plan_invoicing(args.db, args.plans, args.plan_sample, reuse=args.plan_reuse))
         if args.what in ("escalation", "all"):
             results.append(bench_escalation(args.db, args.lines, rounds=args.rounds))
         if args.what in ("aging", "all"):
@@ -852,9 +982,10 @@ def main():
     finally:
         if not args.keep_db:
             drop_db(args.db)
-    load = os.getloadavg()
-    machine = (f"machine: {os.cpu_count()} CPUs, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GB"
-               f" RAM, load {load[0]:.1f}; database {args.db}: {ALL_ADDONS} with demo data")
+    load_end = os.getloadavg()
+    machine = (f"machine: {machine_line()}; load average {load_start[0]:.1f} at the start, {load_end[0]:.1f} at the end "
+               f"(other processes share the machine); {(time.time() - started) / 60:.0f} min; database {args.db}: "
+               f"{ALL_ADDONS} with demo data")
     print_table(results, machine)
 
 

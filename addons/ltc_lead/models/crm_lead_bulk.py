@@ -2,13 +2,19 @@ import json
 
 from psycopg2.extras import Json
 
-from odoo import _, api, models, tools
+from odoo import Command, _, api, models, tools
 from odoo.addons.iap.tools import iap_tools
 from odoo.addons.mail.tools import mail_validation
 from odoo.addons.phone_validation.tools import phone_validation
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 from odoo.tools import mail as mail_tools
+from odoo.tools.safe_eval import safe_eval
+
+try:
+    import phonenumbers
+except ImportError:  # phone_validation then formats nothing: the ORM's path is taken
+    phonenumbers = None
 
 # computed fields of crm.lead synced from the customer: a lead created in bulk has none, so given
 # values stay (tests/test_bulk_create.py compares every stored field with the ORM's create)
@@ -64,38 +70,20 @@ class CrmLead(models.Model):
         for id_, row in zip(ids, rows, strict=True):
             row["id"] = id_
         columns = sorted({name for row in rows for name in row if self._fields[name].column_type})
-        # one array per column, as the ORM would convert the values (False is NULL), sent in one INSERT
-        # … SELECT FROM unnest(…); a value the ORM passes through unchanged is not converted
-        plain = {name for name in columns if self._fields[name].type in (
-            "char", "text", "integer", "many2one", "selection", "datetime", "date")}
-        arrays = []
-        for name in columns:
-            field = self._fields[name]
-            if name in plain:
-                cells = [None if row.get(name) is False else row.get(name) for row in rows]
-            elif field.type == "boolean":
-                cells = [bool(row.get(name)) for row in rows]
-            elif field.type == "monetary" and not self._ltc_row_gives_currency(field, columns):
-                # what Monetary.convert_to_column_insert does on the model (no record, hence no currency)
-                cells = [float(row.get(name) or 0.0) for row in rows]
-            else:
-                cells = [field.convert_to_column_insert(row.get(name, False), self, row) for row in rows]
-            if field.column_type[0] == "jsonb":  # sent as text, cast in the SELECT
-                cells = [json.dumps(cell.adapted) if isinstance(cell, Json) else cell for cell in cells]
-            arrays.append(cells)
+        arrays = self._ltc_bulk_arrays(rows, columns)
+        # scoring rules matched before the INSERT, on the very values it stores: no UPDATE of every
+        # new row after it (crm_lead's indexes maintained twice)
+        scored = self._ltc_bulk_scores(rows, columns, arrays, m2m)
+        if scored:
+            extra = sorted({name for row in rows for name in row if self._fields[name].column_type} - set(columns))
+            columns += extra
+            arrays += self._ltc_bulk_arrays(rows, extra)
+        unnest, unnest_columns, casts = self._ltc_bulk_unnest(columns, arrays)
         column_sql = SQL(", ").join(SQL.identifier(name) for name in columns)
-        casts = SQL(", ").join(
-            SQL("%s::jsonb", SQL.identifier(f"c{i}")) if self._fields[name].column_type[0] == "jsonb"
-            else SQL.identifier(f"c{i}") for i, name in enumerate(columns))
-        unnest = SQL(", ").join(
-            SQL("%s::text[]", cells) if self._fields[name].column_type[0] == "jsonb"
-            else SQL("%s::%s[]", cells, SQL(self._fields[name].column_type[1]))
-            for name, cells in zip(columns, arrays, strict=True))
         self.env.execute_query(SQL(
             """INSERT INTO crm_lead (%s, create_uid, write_uid, create_date, write_date)
                SELECT %s, %s, %s, %s, %s FROM unnest(%s) AS t(%s)""",
-            column_sql, casts, self.env.uid, self.env.uid, now, now, unnest,
-            SQL(", ").join(SQL.identifier(f"c{i}") for i in range(len(columns)))))
+            column_sql, casts, self.env.uid, self.env.uid, now, now, unnest, unnest_columns))
         for name, commands_list in m2m.items():
             field = self._fields[name]
             if any(command[0] not in (4, 6) for commands in commands_list for command in commands):
@@ -126,6 +114,121 @@ class CrmLead(models.Model):
         return leads
 
     @api.model
+    def _ltc_bulk_arrays(self, rows, columns):
+        """One array per column of `columns`, as the ORM would convert the values (False is NULL); a
+        value the ORM passes through unchanged is not converted; jsonb as text (cast in SQL)."""
+        plain = {name for name in columns if self._fields[name].type in (
+            "char", "text", "integer", "many2one", "selection", "datetime", "date")}
+        arrays = []
+        for name in columns:
+            field = self._fields[name]
+            if name in plain:
+                cells = [None if row.get(name) is False else row.get(name) for row in rows]
+            elif field.type == "boolean":
+                cells = [bool(row.get(name)) for row in rows]
+            elif field.type == "monetary" and not self._ltc_row_gives_currency(field, columns):
+                # what Monetary.convert_to_column_insert does on the model (no record, hence no currency)
+                cells = [float(row.get(name) or 0.0) for row in rows]
+            else:
+                cells = [field.convert_to_column_insert(row.get(name, False), self, row) for row in rows]
+            if field.column_type[0] == "jsonb":  # sent as text, cast in the SELECT
+                cells = [json.dumps(cell.adapted) if isinstance(cell, Json) else cell for cell in cells]
+            arrays.append(cells)
+        return arrays
+
+    @api.model
+    def _ltc_bulk_unnest(self, columns, arrays):
+        """(unnest(…) of the arrays, its column aliases c0, c1 …, the aliases cast to the columns' types)."""
+        unnest = SQL(", ").join(
+            SQL("%s::text[]", cells) if self._fields[name].column_type[0] == "jsonb"
+            else SQL("%s::%s[]", cells, SQL(self._fields[name].column_type[1]))
+            for name, cells in zip(columns, arrays, strict=True))
+        aliases = SQL(", ").join(SQL.identifier(f"c{i}") for i in range(len(columns)))
+        casts = SQL(", ").join(
+            SQL("%s::jsonb", SQL.identifier(f"c{i}")) if self._fields[name].column_type[0] == "jsonb"
+            else SQL.identifier(f"c{i}") for i, name in enumerate(columns))
+        return unnest, aliases, casts
+
+    @api.model
+    def _ltc_bulk_scores(self, rows, columns, arrays, m2m):
+        """Score the rows before they are inserted, as `_compute_ltc_score` scores saved leads: each
+        rule's domain is turned into SQL by the ORM (sudo, archived leads included) and run on the
+        rows about to be inserted — in the query, a WITH named crm_lead (and one per many2many
+        relation given) holds them, so the ORM's own conditions read exactly the values the INSERT
+        will store. Fills ltc_score, ltc_grade, is_key_lead and score_rule_ids into the rows/m2m.
+        Returns False (nothing filled: the compute runs after the INSERT, as before) when a row gives
+        those fields or a rule reads a field that is not a plain stored column or relation."""
+        if any(name in row for row in rows[:1] for name in ("ltc_score", "ltc_grade", "score_rule_ids",
+                                                            "is_key_lead")):
+            return False
+        Rule = self.env["ltc.lead.scoring.rule"].sudo()
+        default_company = self.env.company.id
+        companies = {row.get("company_id") or default_company for row in rows}
+        rules = {company_id: Rule.search([("company_id", "=", company_id)]) for company_id in companies}
+        domains = {rule: safe_eval(rule.domain) for company_rules in rules.values() for rule in company_rules}
+        read = {"id"}  # the columns the rules read: only they are sent (the statement's size is its cost)
+        for domain in domains.values():
+            for leaf in domain:
+                if not isinstance(leaf, (list, tuple)) or len(leaf) != 3:
+                    continue
+                field = self._fields.get(str(leaf[0]).split(".")[0])
+                if not field or not field.store or not (field.column_type or field.type in ("many2many",
+                                                                                            "one2many")):
+                    return False
+                read.add(field.name)
+        index = {name: i for i, name in enumerate(columns)}
+        sent = [name for name in columns if name in read]
+        selected = []
+        for name, field in self._fields.items():
+            if not (field.store and field.column_type):
+                continue
+            if name in sent:
+                cell = SQL.identifier(f"c{sent.index(name)}")
+                if field.column_type[0] == "jsonb":
+                    cell = SQL("%s::jsonb", cell)
+            elif name in ("create_uid", "write_uid"):
+                cell = SQL("%s::int4", self.env.uid)
+            elif name in ("create_date", "write_date"):
+                cell = SQL("%s::timestamp", self.env.cr.now())
+            else:
+                cell = SQL("NULL::%s", SQL(field.column_type[1]))
+            selected.append(SQL("%s AS %s", cell, SQL.identifier(name)))
+        unnest, aliases, __ = self._ltc_bulk_unnest(sent, [arrays[index[name]] for name in sent])
+        ids = [row["id"] for row in rows]
+        ctes = [SQL("crm_lead AS MATERIALIZED (SELECT %s FROM unnest(%s) AS t(%s))", SQL(", ").join(selected),
+                    unnest, aliases)]
+        for name, commands_list in m2m.items():
+            field = self._fields[name]
+            pairs = [(lead_id, target) for lead_id, commands in zip(ids, commands_list, strict=True)
+                     for command in commands if command[0] in (4, 6)
+                     for target in (command[2] if command[0] == 6 else [command[1]])]
+            ctes.append(SQL("%s AS MATERIALIZED (SELECT * FROM unnest(%s::int4[], %s::int4[]) AS r(%s, %s))",
+                            SQL.identifier(field.relation), [p[0] for p in pairs], [p[1] for p in pairs],
+                            SQL.identifier(field.column1), SQL.identifier(field.column2)))
+        Lead = self.sudo().with_context(active_test=False)
+        matched = dict.fromkeys(ids, Rule)
+        company_of = {row["id"]: row.get("company_id") or default_company for row in rows}
+        # one statement for every rule: the rows are built once
+        selects = [SQL("SELECT %s, q.id FROM (%s) q", rule.id, Lead._search(domains[rule]).select(
+                       SQL.identifier("crm_lead", "id"))) for company_rules in rules.values() for rule in company_rules]
+        if selects:
+            by_id = {rule.id: rule for company_rules in rules.values() for rule in company_rules}
+            hits = self.env.execute_query(SQL("WITH %s %s", SQL(", ").join(ctes), SQL(" UNION ALL ").join(selects)))
+            for rule_id, lead_id in hits:
+                if company_of[lead_id] == by_id[rule_id].company_id.id:
+                    matched[lead_id] |= by_id[rule_id]
+        companies = {company_id: self.env["res.company"].browse(company_id) for company_id in companies}
+        m2m["score_rule_ids"] = []
+        for row in rows:
+            rules_matched = matched[row["id"]]
+            score = sum(rules_matched.mapped("points"))
+            row["ltc_score"] = score
+            row["ltc_grade"] = self._ltc_grade_for(score, companies[company_of[row["id"]]])
+            row["is_key_lead"] = row["ltc_grade"] == "A"
+            m2m["score_rule_ids"].append([Command.set(rules_matched.ids)] if rules_matched else [])
+        return True
+
+    @api.model
     def _ltc_row_gives_currency(self, field, columns):
         currency_name = field.get_currency_field(self)
         related = self._fields[currency_name].related
@@ -140,6 +243,10 @@ class CrmLead(models.Model):
         for name in PARTNER_SYNCED:  # nothing to sync from a customer: given values stay
             row.setdefault(name, False)
         email, phone = row.get("email_from"), row.get("phone")
+        company = memo.get(("company", row.get("company_id")))
+        if company is None:
+            company = memo[("company", row.get("company_id"))] = (
+                self.env["res.company"].browse(row["company_id"]) if row.get("company_id") else self.env.company)
         country = False
         if row.get("country_id"):
             country = memo.get(("country", row["country_id"]))
@@ -157,17 +264,24 @@ class CrmLead(models.Model):
             if any(mail_validation.mail_validate(part) for part in parts):
                 state = "correct"
         row["email_state"] = state
-        # phone_validation, crm: phone_sanitized (mobile, then phone), phone_state
+        # phone_validation, crm: phone_sanitized (mobile, then phone; the current company's country
+        # when the lead has none), phone_state (the phone, the lead's country); one parse when both read the
+        # same number with the same country, as phonenumbers gives the same answer twice
         number = row.get("mobile") or phone
-        row["phone_sanitized"] = self._phone_format(number=number, country=country) if number else False
-        state = False
+        state_code = country.code if country and country.code else None
+        format_country = country or self.env.company.country_id
+        parsed = None  # the phone parsed with the lead's country: its number, or False (cannot be parsed)
         if phone:
             try:
-                if phone_validation.phone_parse(phone, country.code if country and country.code else None):
-                    state = "correct"
+                parsed = phone_validation.phone_parse(phone, state_code) or False
             except UserError:
-                state = "incorrect"
-        row["phone_state"] = state
+                parsed = False
+        row["phone_state"] = False if parsed is None else "correct" if parsed else "incorrect"
+        if number and number == phone and format_country and (format_country.code or None) == state_code \
+                and phonenumbers:
+            row["phone_sanitized"] = parsed and phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        else:
+            row["phone_sanitized"] = self._phone_format(number=number, country=country) if number else False
         # crm: dates and recurring revenue
         row["date_open"] = now if row.get("user_id") else False
         row["day_open"] = 0.0 if row.get("user_id") else False
@@ -178,10 +292,6 @@ class CrmLead(models.Model):
         row["prorated_revenue"] = 0.0  # no probability until _ltc_bulk_probabilities gives one
         # ltc_lead: dedup keys (unless the caller already has them) and lifecycle figures; score and
         # grade are computed by their method for the whole list after the INSERT
-        company = memo.get(("company", row.get("company_id")))
-        if company is None:
-            company = memo[("company", row.get("company_id"))] = (
-                self.env["res.company"].browse(row["company_id"]) if row.get("company_id") else self.env.company)
         if "email_key" not in row:
             row.update(self._prepare_dedup_keys_vals(
                 email=email, phone=phone, mobile=row.get("mobile"), company=row.get("partner_name"),

@@ -23,6 +23,8 @@ class CrmLead(models.Model):
                        forecast_date=row.get("date_deadline") or False)
         row.setdefault("has_open_conflict", False)
         row.setdefault("registration_id", False)
+        if not row["registration_id"]:  # related to the registration's state: none
+            row.setdefault("registration_state", False)
         if "sales_cycle_days" not in row:
             closed = fields.Datetime.to_datetime(row.get("date_closed"))
             start = fields.Datetime.to_datetime(row.get("date_conversion")) or now
