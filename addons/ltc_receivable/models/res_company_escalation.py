@@ -1,5 +1,3 @@
-import pytz
-
 from odoo import fields, models
 
 
@@ -24,5 +22,4 @@ class ResCompany(models.Model):
         """Today at the company's own day boundary: its address's time zone (e.g. Asia/Shanghai), else the
         running user's, else UTC — the day on which a plan line falls due or late for that company."""
         self.ensure_one()
-        tz_name = self.partner_id.tz or self.env.user.tz or "UTC"
-        return fields.Datetime.now().replace(tzinfo=pytz.utc).astimezone(pytz.timezone(tz_name)).date()
+        return fields.Date.context_today(self.with_context(tz=self.partner_id.tz or self.env.user.tz or "UTC"))
