@@ -8,7 +8,7 @@
     "website": "https://github.com/ltc-odoo/ltc",
     "license": "LGPL-3",
     "depends": ["crm"],
-    "external_dependencies": {"python": ["openpyxl", "xlsxwriter"]},
+    "external_dependencies": {"python": ["python_calamine", "xlsxwriter"]},
     "data": [
         "security/ltc_lead_security.xml",
         "security/ir.model.access.csv",

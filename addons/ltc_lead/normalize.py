@@ -22,10 +22,15 @@ def _fold(text):
     return unicodedata.normalize("NFKC", text or "").strip().lower()
 
 
-def normalize_email(email):
+def normalize_email(email, email_normalized=None):
     """The address as Odoo's ``email_normalized`` holds it (first address, no display name, lower-case
-    ASCII), full-width characters folded first: '"Zhang San" <ZS@x.com>' → 'zs@x.com'."""
-    return email_normalize(unicodedata.normalize("NFKC", email or "").strip(), strict=False) or ""
+    ASCII), full-width characters folded first: '"Zhang San" <ZS@x.com>' → 'zs@x.com'.
+    ``email_normalized``: Odoo's ``email_normalize(email, strict=False)`` when the caller has it —
+    the key, when folding changes nothing."""
+    folded = unicodedata.normalize("NFKC", email or "").strip()
+    if email_normalized is not None and folded == email:
+        return email_normalized or ""
+    return email_normalize(folded, strict=False) or ""
 
 
 def normalize_phone(phone, country_code=None):

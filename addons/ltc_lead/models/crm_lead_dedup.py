@@ -34,12 +34,13 @@ class CrmLead(models.Model):
 
     @api.model
     def _prepare_dedup_keys_vals(self, email=None, phone=None, company=None, contact=None,
-                                 project=None, country=None, mobile=None):
+                                 project=None, country=None, mobile=None, email_normalized=None):
         """The one place that turns raw contact data into dedup keys (lead form and import). The
         email key is the normalized address (as crm's `email_normalized`); the phone key is the
-        mobile number, else the phone (as crm's `phone_sanitized`)."""
+        mobile number, else the phone (as crm's `phone_sanitized`). `email_normalized`: the
+        address's `email_normalized` when the caller has it (spares a parse of the address)."""
         return {
-            "email_key": normalize_email(email) or False,
+            "email_key": normalize_email(email, email_normalized) or False,
             "phone_key": normalize_phone(mobile or phone, country.phone_code if country else None) or False,
             "company_key": normalize_company(company) or False,
             "contact_key": normalize_name(contact) or False,

@@ -40,7 +40,13 @@ class TestBulkCreate(LtcLeadCase):
         cn, fr = self.env.ref("base.cn"), self.env.ref("base.fr")
         base = {"type": "lead", "company_id": self.company.id, "stage_id": self.stage.id, "team_id": self.team.id}
         return [
-            {**base, "name": "Plain", "user_id": self.rep1.id},
+            # COPY's delimiters and escape character in a value
+            {**base, "name": "Plain \\ back\tslash\nand\r\\N", "user_id": self.rep1.id},
+            # addresses that are their own normalized form (the bulk create's short way), one of a
+            # mail provider (the whole address is the domain criterion), one that is not
+            {**base, "name": "Bare", "user_id": self.rep1.id, "email_from": "buyer.7@company7.cn"},
+            {**base, "name": "Provider", "user_id": self.rep1.id, "email_from": "buyer7@gmail.com"},
+            {**base, "name": "Upper", "user_id": self.rep1.id, "email_from": "Buyer7@Company7.CN"},
             {**base, "name": "ERP 升级项目", "partner_name": "深圳市腾飞科技有限公司", "contact_name": "李雷",
              "email_from": '"Li Lei" <LiLei@TengFei.cn>', "phone": "0755 8888 1234", "mobile": "138 0013 8000",
              "country_id": cn.id,
@@ -67,7 +73,7 @@ class TestBulkCreate(LtcLeadCase):
         self.env.flush_all()
         bulk_updates = self._updated_leads() - updated
         self.env.invalidate_all()
-        self.assertEqual(len(bulk), 5)
+        self.assertEqual(len(bulk), 8)
         self.assertTrue(any(created.mapped("probability")), "the test must exercise predictive scoring")
         self.assertTrue(any(created.mapped("ltc_score")), "the test must exercise the scoring rules")
         self.assertTrue(created.score_rule_ids.filtered(lambda r: r.name == "ERP line"),

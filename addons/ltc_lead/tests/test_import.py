@@ -83,6 +83,23 @@ class TestImport(LtcLeadCase):
         self.assertEqual([r[2] for r in rows_out].count("Created"), 2)
         self.assertEqual([r[2] for r in rows_out].count("Rejected"), 5)
 
+    def test_cells_are_read_as_typed_in_a_spreadsheet(self):
+        # numbers typed into numeric cells (a phone, an amount with cents, a whole amount), an empty
+        # row, a row whose last cells are empty: as the user sees them in the sheet
+        rows = [
+            ["Numeric phone", "Num Co", "", "", 13800138001, "CN", "", "", "", "", 1234.56, ""],
+            [None, None, None, None, None, None, None, None, None, None, None, None],
+            ["Whole amount", "Whole Co", "", "", "", "", "", "", "", "", 300000],
+        ]
+        wizard = self._import(rows)
+        self.assertEqual((wizard.created_count, wizard.rejected_count), (2, 1))
+        self.assertEqual(wizard.line_ids.filtered(lambda line: line.row == 3).reason, "Empty row")
+        numeric = self.env["crm.lead"].search([("name", "=", "Numeric phone")])
+        self.assertEqual(numeric.phone, "13800138001")
+        self.assertEqual(numeric.phone_key, "8613800138001")
+        self.assertEqual(numeric.expected_revenue, 1234.56)
+        self.assertEqual(self.env["crm.lead"].search([("name", "=", "Whole amount")]).expected_revenue, 300000)
+
     def test_a_row_merged_into_an_earlier_row_fills_it_and_its_keys(self):
         rows = [
             ["South deal", "华南贸易有限公司", "", "", "", "CN", "", "", "", "", "", ""],           # 2 created
