@@ -23,9 +23,6 @@ except ImportError:  # phone_validation then formats nothing: the ORM's path is 
 PARTNER_SYNCED = ("contact_name", "partner_name", "email_from", "phone", "function", "title", "mobile", "website",
                   "lang_id", "street", "street2", "zip", "city", "state_id", "country_id")
 
-# mail_validate is email_normalize unless the optional flanker library is installed
-_FLANKER = hasattr(mail_validation, "address")
-
 # PostgreSQL's COPY text format: backslash escapes for the characters that delimit it
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
@@ -340,17 +337,11 @@ class CrmLead(models.Model):
     @api.model
     def _ltc_email_values(self, email):
         """email_normalized, email_domain_criterion and email_state of a new lead with this email_from,
-        as mail (mail.thread.blacklist) and crm compute them, with the address split once:
-        email_normalize(email, strict=False) is _normalize_email of its first part."""
+        as mail (mail.thread.blacklist) and crm compute them, by the same tools; the import calls it
+        once per row for these fields and the dedup key. email_normalize(email, strict=False) is
+        _normalize_email of the address's first part: one split gives it."""
         parts = tools.email_split(email) if email else []
         normalized = mail_tools._normalize_email(parts[0]) if parts else False
-        if normalized and normalized == email and parts == [email] and not _FLANKER:
-            # the address is its own normalized form, as an imported address usually is: email_normalize
-            # of it, strict or not, is then the address itself — what mail_prepare_for_domain_search
-            # starts from and what mail_validate (without flanker) returns; their own split is spared
-            domain = email.rsplit("@", 1)[1]
-            return {"email_normalized": normalized, "email_state": "correct",
-                    "email_domain_criterion": email if domain in iap_tools._MAIL_DOMAIN_BLACKLIST else "@" + domain}
         state = False
         if email:
             state = "incorrect"

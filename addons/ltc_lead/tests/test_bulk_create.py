@@ -42,8 +42,8 @@ class TestBulkCreate(LtcLeadCase):
         return [
             # COPY's delimiters and escape character in a value
             {**base, "name": "Plain \\ back\tslash\nand\r\\N", "user_id": self.rep1.id},
-            # addresses that are their own normalized form (the bulk create's short way), one of a
-            # mail provider (the whole address is the domain criterion), one that is not
+            # a bare address, one of a mail provider (the whole address is the domain criterion), an
+            # upper-case one (normalized differs)
             {**base, "name": "Bare", "user_id": self.rep1.id, "email_from": "buyer.7@company7.cn"},
             {**base, "name": "Provider", "user_id": self.rep1.id, "email_from": "buyer7@gmail.com"},
             {**base, "name": "Upper", "user_id": self.rep1.id, "email_from": "Buyer7@Company7.CN"},
